@@ -1,0 +1,334 @@
+package org.nde4j.compile;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.nde4j.tensor.ElementwiseOp;
+import org.nde4j.tensor.Kernel;
+import org.nde4j.tensor.Op;
+import org.nde4j.tensor.Shape;
+
+/**
+ * Turns a {@link Graph} into a {@link Plan}: common-subexpression elimination (ops are values, so
+ * equal ops on equal operands are one node), dead-code elimination from the outputs, reshapes as
+ * buffer aliases, fusion of elementwise trees whose intermediates have a single consumer and the
+ * result's shape, and buffer assignment with reuse by liveness. Every buffer and kernel is created
+ * here, so running the plan allocates nothing.
+ */
+final class Compiler {
+  private Compiler() {}
+
+  /** Value node after CSE: op == null means input or constant. */
+  static final class V {
+    final int id;
+    final Op op;
+    final int[] in;
+    final Shape shape;
+    final double[] constant;
+    final int inputIndex;
+    int uses;
+    boolean live;
+    V fusedInto;
+    int buffer = -1;
+
+    V(int id, Op op, int[] in, Shape shape, double[] constant, int inputIndex) {
+      this.id = id;
+      this.op = op;
+      this.in = in;
+      this.shape = shape;
+      this.constant = constant;
+      this.inputIndex = inputIndex;
+    }
+  }
+
+  private static final class Key {
+    final Op op;
+    final int[] in;
+
+    Key(Op op, int[] in) {
+      this.op = op;
+      this.in = in;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key && ((Key) o).op.equals(op) && Arrays.equals(((Key) o).in, in);
+    }
+
+    @Override
+    public int hashCode() {
+      return op.hashCode() * 31 + Arrays.hashCode(in);
+    }
+  }
+
+  static Plan compile(Graph g) {
+    List<Graph.Node> nodes = g.nodes();
+    int[] map = new int[nodes.size()];
+    List<V> vs = new ArrayList<>();
+    Map<Key, Integer> cse = new HashMap<>();
+    Map<String, Integer> scalarConsts = new HashMap<>();
+    IdentityHashMap<double[], Integer> arrayConsts = new IdentityHashMap<>();
+    int[] inputIndexOfNode = new int[nodes.size()];
+    Arrays.fill(inputIndexOfNode, -1);
+    for (int i = 0; i < g.numInputs(); i++) {
+      inputIndexOfNode[g.inputNode(i)] = i;
+    }
+    for (Graph.Node n : nodes) {
+      if (n.isInput()) {
+        map[n.id] = add(vs, null, new int[0], n.shape, null, inputIndexOfNode[n.id]);
+      } else if (n.isConstant()) {
+        double[] d = n.constant.dataRef();
+        Integer prev;
+        if (d.length == 1) {
+          String k = n.shape + ":" + Double.doubleToRawLongBits(d[0]);
+          prev = scalarConsts.get(k);
+          if (prev == null) {
+            prev = add(vs, null, new int[0], n.shape, d, -1);
+            scalarConsts.put(k, prev);
+          }
+        } else {
+          prev = arrayConsts.get(d);
+          if (prev == null || !vs.get(prev).shape.equals(n.shape)) {
+            prev = add(vs, null, new int[0], n.shape, d, -1);
+            arrayConsts.put(d, prev);
+          }
+        }
+        map[n.id] = prev;
+      } else {
+        int[] in = new int[n.in.length];
+        for (int j = 0; j < in.length; j++) {
+          in[j] = map[n.in[j]];
+        }
+        Key k = new Key(n.op, in);
+        Integer prev = cse.get(k);
+        if (prev == null) {
+          prev = add(vs, n.op, in, n.shape, null, -1);
+          cse.put(k, prev);
+        }
+        map[n.id] = prev;
+      }
+    }
+    int[] outs = new int[g.numOutputs()];
+    for (int i = 0; i < outs.length; i++) {
+      outs[i] = map[g.outputNode(i)];
+    }
+    // dead-code elimination and use counts
+    ArrayDeque<V> stack = new ArrayDeque<>();
+    boolean[] isOutput = new boolean[vs.size()];
+    for (int o : outs) {
+      isOutput[o] = true;
+      if (!vs.get(o).live) {
+        vs.get(o).live = true;
+        stack.push(vs.get(o));
+      }
+    }
+    while (!stack.isEmpty()) {
+      V v = stack.pop();
+      for (int i : v.in) {
+        V p = vs.get(i);
+        if (!p.live) {
+          p.live = true;
+          stack.push(p);
+        }
+      }
+    }
+    for (V v : vs) {
+      if (v.live) {
+        for (int i : v.in) {
+          vs.get(i).uses++;
+        }
+      }
+    }
+    // fusion: an elementwise value with one consumer, that consumer elementwise and of the same
+    // shape, and not itself an output, is computed inside its consumer's fused kernel
+    for (V v : vs) {
+      if (!v.live || !(v.op instanceof ElementwiseOp)) {
+        continue;
+      }
+      for (int i : v.in) {
+        V p = vs.get(i);
+        if (p.op instanceof ElementwiseOp && p.uses == 1 && !isOutput[p.id]
+            && p.shape.equals(v.shape)) {
+          p.fusedInto = v;
+        }
+      }
+    }
+    return new PlanBuilder(g, vs, outs, isOutput).build();
+  }
+
+  private static int add(List<V> vs, Op op, int[] in, Shape s, double[] c, int inputIndex) {
+    int id = vs.size();
+    vs.add(new V(id, op, in, s, c, inputIndex));
+    return id;
+  }
+
+  /** Assigns buffers and builds the steps. */
+  private static final class PlanBuilder {
+    final Graph g;
+    final List<V> vs;
+    final int[] outs;
+    final boolean[] isOutput;
+    final List<double[]> buffers = new ArrayList<>();
+    final List<Boolean> pooled = new ArrayList<>();
+    final Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
+    final List<Plan.Step> steps = new ArrayList<>();
+
+    PlanBuilder(Graph g, List<V> vs, int[] outs, boolean[] isOutput) {
+      this.g = g;
+      this.vs = vs;
+      this.outs = outs;
+      this.isOutput = isOutput;
+    }
+
+    int newBuffer(double[] data, boolean pool) {
+      buffers.add(data);
+      pooled.add(pool);
+      return buffers.size() - 1;
+    }
+
+    Plan build() {
+      int nIn = g.numInputs();
+      int[] inputBuffers = new int[nIn];
+      for (V v : vs) {
+        if (v.inputIndex >= 0) {
+          v.buffer = newBuffer(new double[v.shape.size()], false);
+          inputBuffers[v.inputIndex] = v.buffer;
+        } else if (v.constant != null && v.live) {
+          v.buffer = newBuffer(v.constant, false);
+        }
+      }
+      // last step index at which each buffer is read (aliases share buffers)
+      List<V> order = new ArrayList<>();
+      for (V v : vs) {
+        if (v.live && v.op != null && v.fusedInto == null) {
+          order.add(v);
+        }
+      }
+      Map<V, Integer> lastRead = new IdentityHashMap<>();
+      for (int s = 0; s < order.size(); s++) {
+        for (V leaf : leaves(order.get(s))) {
+          lastRead.put(root(leaf), s);
+        }
+      }
+      for (int s = 0; s < order.size(); s++) {
+        V v = order.get(s);
+        if (v.op.aliasesInput()) {
+          v.buffer = vs.get(v.in[0]).buffer;
+        } else {
+          v.buffer = allocate(v.shape.size());
+          boolean fused = false;
+          for (int i : v.in) {
+            fused |= vs.get(i).fusedInto == v;
+          }
+          // a fused kernel reads its distinct external operands; a plain kernel its operands
+          List<V> operands = fused ? leaves(v) : direct(v);
+          int[] ids = new int[operands.size()];
+          Shape[] shapes = new Shape[operands.size()];
+          for (int j = 0; j < ids.length; j++) {
+            ids[j] = operands.get(j).buffer;
+            shapes[j] = operands.get(j).shape;
+          }
+          Kernel k = fused ? fusedKernel(v, operands, shapes) : v.op.kernel(shapes, v.shape);
+          steps.add(new Plan.Step(k, ids, v.buffer, fused ? k.toString() : v.op.toString()));
+        }
+        // release buffers whose last reader was this step (after the output is assigned, so a
+        // kernel never writes over its own operand)
+        for (V leaf : leaves(v)) {
+          V r = root(leaf);
+          if (Objects.equals(lastRead.get(r), s) && releasable(r)) {
+            free.computeIfAbsent(buffers.get(r.buffer).length, k -> new ArrayDeque<>())
+                .push(r.buffer);
+          }
+        }
+      }
+      int[] outputBuffers = new int[outs.length];
+      Shape[] outShapes = new Shape[outs.length];
+      for (int i = 0; i < outs.length; i++) {
+        outputBuffers[i] = vs.get(outs[i]).buffer;
+        outShapes[i] = vs.get(outs[i]).shape;
+      }
+      return new Plan(g.inputShapes(), outShapes, buffers.toArray(new double[0][]),
+          inputBuffers, outputBuffers, steps.toArray(new Plan.Step[0]));
+    }
+
+    /** The value whose buffer {@code v} uses (follows reshape aliases). */
+    V root(V v) {
+      while (v.op != null && v.op.aliasesInput()) {
+        v = vs.get(v.in[0]);
+      }
+      return v;
+    }
+
+    /** A pooled buffer may be reused once no output and no live alias needs it. */
+    boolean releasable(V r) {
+      if (!pooled.get(r.buffer)) {
+        return false;
+      }
+      for (int o : outs) {
+        if (root(vs.get(o)) == r) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    int allocate(int size) {
+      ArrayDeque<Integer> q = free.get(size);
+      if (q != null && !q.isEmpty()) {
+        return q.pop();
+      }
+      return newBuffer(new double[size], true);
+    }
+
+    /** External operands of the fused tree rooted at {@code v}, in first-use order. */
+    List<V> leaves(V v) {
+      List<V> out = new ArrayList<>();
+      collectLeaves(v, out);
+      return out;
+    }
+
+    private void collectLeaves(V v, List<V> out) {
+      for (int i : v.in) {
+        V p = vs.get(i);
+        if (p.fusedInto == v) {
+          collectLeaves(p, out);
+        } else if (!out.contains(p)) {
+          out.add(p);
+        }
+      }
+    }
+
+    List<V> direct(V v) {
+      List<V> out = new ArrayList<>();
+      for (int i : v.in) {
+        out.add(vs.get(i));
+      }
+      return out;
+    }
+
+    Kernel fusedKernel(V v, List<V> leaves, Shape[] leafShapes) {
+      List<ElementwiseOp> ops = new ArrayList<>();
+      List<int[]> args = new ArrayList<>();
+      emit(v, leaves, ops, args);
+      return new FusedKernel(v.shape, leafShapes, ops.toArray(new ElementwiseOp[0]),
+          args.toArray(new int[0][]));
+    }
+
+    /** Emits the fused tree in post-order; returns the register holding {@code v}. */
+    private int emit(V v, List<V> leaves, List<ElementwiseOp> ops, List<int[]> args) {
+      int[] a = new int[v.in.length];
+      for (int j = 0; j < a.length; j++) {
+        V p = vs.get(v.in[j]);
+        a[j] = p.fusedInto == v ? emit(p, leaves, ops, args) : leaves.indexOf(p);
+      }
+      ops.add((ElementwiseOp) v.op);
+      args.add(a);
+      return leaves.size() + ops.size() - 1;
+    }
+  }
+}

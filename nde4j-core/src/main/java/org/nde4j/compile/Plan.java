@@ -1,0 +1,152 @@
+package org.nde4j.compile;
+
+import java.util.Arrays;
+import org.nde4j.tensor.Kernel;
+import org.nde4j.tensor.Shape;
+import org.nde4j.tensor.ShapeException;
+import org.nde4j.tensor.Tensor;
+
+/**
+ * An executable form of a {@link Graph} with every buffer and kernel preallocated:
+ * {@link #run(double[][], double[][])} allocates nothing. Input arrays are read in place (not
+ * copied) and must not change during the call; outputs are copied into the caller's arrays.
+ *
+ * <p>A plan owns mutable buffers and is confined to one thread at a time; compile one per thread
+ * (or use {@link Function}, which caches plans per thread and per input shapes).
+ */
+public final class Plan {
+
+  /** One kernel call: reads buffers {@code in}, writes buffer {@code out}. */
+  static final class Step {
+    final Kernel kernel;
+    final int[] in;
+    final int out;
+    final double[][] args;
+    final String label;
+
+    Step(Kernel kernel, int[] in, int out, String label) {
+      this.kernel = kernel;
+      this.in = in;
+      this.out = out;
+      this.args = new double[in.length][];
+      this.label = label;
+    }
+  }
+
+  private final Shape[] inShapes;
+  private final Shape[] outShapes;
+  private final double[][] buffers;
+  private final int[] inputBuffers;
+  private final int[] outputBuffers;
+  private final Step[] steps;
+
+  Plan(Shape[] inShapes, Shape[] outShapes, double[][] buffers, int[] inputBuffers,
+      int[] outputBuffers, Step[] steps) {
+    this.inShapes = inShapes;
+    this.outShapes = outShapes;
+    this.buffers = buffers;
+    this.inputBuffers = inputBuffers;
+    this.outputBuffers = outputBuffers;
+    this.steps = steps;
+  }
+
+  public int numInputs() {
+    return inShapes.length;
+  }
+
+  public int numOutputs() {
+    return outShapes.length;
+  }
+
+  public Shape inputShape(int i) {
+    return inShapes[i];
+  }
+
+  public Shape outputShape(int i) {
+    return outShapes[i];
+  }
+
+  /** Number of kernel calls per run (after fusion, CSE and DCE). */
+  public int numSteps() {
+    return steps.length;
+  }
+
+  /**
+   * Runs the plan: {@code inputs[i]} holds input i row-major (exactly its size), {@code
+   * outputs[i]} receives output i. Allocates nothing.
+   *
+   * @throws ShapeException if an array has the wrong length
+   */
+  public void run(double[][] inputs, double[][] outputs) {
+    if (inputs.length != inShapes.length || outputs.length != outShapes.length) {
+      throw new IllegalArgumentException("plan: expects " + inShapes.length + " inputs and "
+          + outShapes.length + " outputs, got " + inputs.length + " and " + outputs.length);
+    }
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i].length != inShapes[i].size()) {
+        throw new ShapeException("plan: input " + i + " has " + inputs[i].length
+            + " values, shape " + inShapes[i] + " needs " + inShapes[i].size());
+      }
+      buffers[inputBuffers[i]] = inputs[i];
+    }
+    execute();
+    for (int i = 0; i < outputs.length; i++) {
+      double[] src = buffers[outputBuffers[i]];
+      if (outputs[i].length != src.length) {
+        throw new ShapeException("plan: output " + i + " array has " + outputs[i].length
+            + " values, shape " + outShapes[i] + " needs " + src.length);
+      }
+      System.arraycopy(src, 0, outputs[i], 0, src.length);
+    }
+  }
+
+  private void execute() {
+    double[][] b = buffers;
+    for (Step s : steps) {
+      double[][] a = s.args;
+      int[] in = s.in;
+      for (int j = 0; j < in.length; j++) {
+        a[j] = b[in[j]];
+      }
+      s.kernel.run(a, b[s.out]);
+    }
+  }
+
+  /** Runs the plan on concrete tensors and returns new output tensors (allocates the outputs). */
+  public Tensor[] call(Tensor... inputs) {
+    double[][] in = new double[inputs.length][];
+    for (int i = 0; i < inputs.length; i++) {
+      if (!inputs[i].shape().equals(inShapes[i])) {
+        throw new ShapeException("plan: input " + i + " has shape " + inputs[i].shape()
+            + ", plan was compiled for " + inShapes[i]);
+      }
+      in[i] = inputs[i].dataRef();
+      if (in[i] == null) {
+        throw new IllegalArgumentException("plan: input " + i + " is symbolic");
+      }
+    }
+    double[][] out = new double[outShapes.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new double[outShapes[i].size()];
+    }
+    run(in, out);
+    Tensor[] r = new Tensor[out.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = Tensor.wrap(out[i], outShapes[i]);
+    }
+    return r;
+  }
+
+  /** A listing of the steps, for debugging and tests of the compiler passes. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Plan(").append(steps.length).append(" steps, inputs ")
+        .append(Arrays.toString(inShapes)).append(", outputs ").append(Arrays.toString(outShapes))
+        .append(")\n");
+    for (Step s : steps) {
+      sb.append("  b").append(s.out).append(" = ").append(s.label).append(' ')
+          .append(Arrays.toString(s.in)).append('\n');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,40 @@
+package org.nde4j.kernel;
+
+/**
+ * The numeric kernels every op runs on: a small dense matrix product and vector maths on
+ * contiguous ranges. One implementation is chosen at start-up by {@link KernelSelection}: the
+ * Vector API one when {@code jdk.incubator.vector} is present, otherwise the scalar one; products
+ * large enough to pay for a native call go to the system BLAS when it is installed.
+ *
+ * <p>All arrays are row-major; {@code xo}, {@code yo} are offsets; no method allocates.
+ */
+public interface Kernels {
+
+  /** Short name for logs and benchmark notes, e.g. {@code "vector-api(4 lanes)"}. */
+  String name();
+
+  /**
+   * {@code C = op(A) · op(B)} (C overwritten), with {@code op(A)} of shape m×k and {@code op(B)}
+   * of shape k×n. A is stored m×k, or k×m when {@code ta}; B is stored k×n, or n×k when {@code
+   * tb}; C is stored m×n. Arrays are read from the given offsets, densely packed.
+   */
+  void gemm(boolean ta, boolean tb, int m, int n, int k,
+      double[] a, int ao, double[] b, int bo, double[] c, int co);
+
+  /** {@code y[i] = exp(x[i])} for {@code n} elements; relative error below 1e-14. */
+  void exp(double[] x, int xo, double[] y, int yo, int n);
+
+  /** {@code y[i] = tanh(x[i])}; absolute error below 1e-14. */
+  void tanh(double[] x, int xo, double[] y, int yo, int n);
+
+  /** {@code y[i] = 1 / (1 + exp(-x[i]))}, stable for large |x|. */
+  void sigmoid(double[] x, int xo, double[] y, int yo, int n);
+
+  /** {@code y[i] = log(1 + exp(x[i]))}, stable for large |x|. */
+  void softplus(double[] x, int xo, double[] y, int yo, int n);
+
+  /** The kernels chosen for this JVM (see {@link KernelSelection}). */
+  static Kernels get() {
+    return KernelSelection.selected();
+  }
+}

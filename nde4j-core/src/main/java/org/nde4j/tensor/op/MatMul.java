@@ -1,0 +1,131 @@
+package org.nde4j.tensor.op;
+
+import org.nde4j.kernel.Kernels;
+import org.nde4j.tensor.Kernel;
+import org.nde4j.tensor.Op;
+import org.nde4j.tensor.Shape;
+import org.nde4j.tensor.ShapeException;
+import org.nde4j.tensor.Tensor;
+
+/**
+ * Batched matrix product {@code op(A) · op(B)} over the last two axes, batch axes broadcast;
+ * {@code op} transposes the last two axes when its flag is set (so VJPs need no transpose copies).
+ */
+public final class MatMul implements Op {
+  private static final MatMul[] CACHE = {
+      new MatMul(false, false), new MatMul(false, true), new MatMul(true, false),
+      new MatMul(true, true)};
+
+  private final boolean ta;
+  private final boolean tb;
+
+  private MatMul(boolean ta, boolean tb) {
+    this.ta = ta;
+    this.tb = tb;
+  }
+
+  public static MatMul of(boolean ta, boolean tb) {
+    return CACHE[(ta ? 2 : 0) + (tb ? 1 : 0)];
+  }
+
+  public boolean transposeA() {
+    return ta;
+  }
+
+  public boolean transposeB() {
+    return tb;
+  }
+
+  @Override
+  public String name() {
+    return "matmul";
+  }
+
+  @Override
+  public Shape outputShape(Shape... in) {
+    Arity.check(this, in, 2);
+    Shape a = in[0];
+    Shape b = in[1];
+    if (a.rank() < 2 || b.rank() < 2) {
+      throw new ShapeException("matmul: operands need rank >= 2, got " + a + " and " + b);
+    }
+    int m = ta ? a.dim(-1) : a.dim(-2);
+    int ka = ta ? a.dim(-2) : a.dim(-1);
+    int kb = tb ? b.dim(-1) : b.dim(-2);
+    int n = tb ? b.dim(-2) : b.dim(-1);
+    if (ka != kb) {
+      throw new ShapeException("matmul: inner dimensions differ: " + a + (ta ? "ᵀ" : "") + " and "
+          + b + (tb ? "ᵀ" : "") + " (" + ka + " vs " + kb + ")");
+    }
+    Shape batch = Shape.broadcast(name(), batchOf(a), batchOf(b));
+    return batch.insert(batch.rank(), m).insert(batch.rank() + 1, n);
+  }
+
+  static Shape batchOf(Shape s) {
+    int[] d = s.dims();
+    return Shape.of(java.util.Arrays.copyOf(d, d.length - 2));
+  }
+
+  @Override
+  public Kernel kernel(Shape[] in, Shape out) {
+    Shape a = in[0];
+    Shape b = in[1];
+    int m = out.dim(-2);
+    int n = out.dim(-1);
+    int k = ta ? a.dim(-2) : a.dim(-1);
+    Shape batch = batchOf(out);
+    int nb = batch.size();
+    int[] aOff = new int[nb];
+    int[] bOff = new int[nb];
+    if (batch.rank() > 0) {
+      Broadcast bc = new Broadcast(batch, batchOf(a), batchOf(b));
+      int idx = 0;
+      for (int r = 0; r < bc.rows; r++) {
+        for (int i = 0; i < bc.inner; i++, idx++) {
+          aOff[idx] = (bc.offset[0][r] + i * bc.innerStride[0]) * m * k;
+          bOff[idx] = (bc.offset[1][r] + i * bc.innerStride[1]) * k * n;
+        }
+      }
+    }
+    boolean fta = ta;
+    boolean ftb = tb;
+    int mn = m * n;
+    if (nb == 1) {
+      return (x, o) -> Kernels.get().gemm(fta, ftb, m, n, k, x[0], 0, x[1], 0, o, 0);
+    }
+    return (x, o) -> {
+      Kernels kk = Kernels.get();
+      for (int i = 0; i < nb; i++) {
+        kk.gemm(fta, ftb, m, n, k, x[0], aOff[i], x[1], bOff[i], o, i * mn);
+      }
+    };
+  }
+
+  @Override
+  public Tensor[] vjp(Tensor[] in, Tensor out, Tensor g) {
+    Tensor a = in[0];
+    Tensor b = in[1];
+    // C = op(A) op(B): dop(A) = G op(B)^T, dop(B) = op(A)^T G; transpose back where op transposed.
+    Tensor ga = ta ? b.matmul(g, tb, true) : g.matmul(b, false, !tb);
+    Tensor gb = tb ? g.matmul(a, true, ta) : a.matmul(g, !ta, false);
+    return new Tensor[] {ga.sumTo(a.shape()), gb.sumTo(b.shape())};
+  }
+
+  @Override
+  public Tensor jvp(Tensor[] in, Tensor out, Tensor[] t) {
+    Tensor r = null;
+    if (t[0] != null) {
+      r = t[0].matmul(in[1], ta, tb);
+    }
+    if (t[1] != null) {
+      Tensor c = in[0].matmul(t[1], ta, tb);
+      r = r == null ? c : r.add(c);
+    }
+    return r == null ? null : r.broadcastTo(out.shape());
+  }
+
+  @Override
+  public String toString() {
+    return "matmul" + (ta ? "[Aᵀ]" : "") + (tb ? "[Bᵀ]" : "");
+  }
+}
