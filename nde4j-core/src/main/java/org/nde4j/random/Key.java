@@ -1,46 +1,356 @@
 package org.nde4j.random;
 
-/** Temporary counter-based key (SplitMix64 hashing of key and counter); replaced by Philox. */
+import org.nde4j.kernel.Parallel;
+
+/**
+ * An immutable, splittable, counter-based random key in the style of JAX's PRNG keys: every random
+ * number is a pure function of a key and an index, so results are reproducible whatever the
+ * thread count or evaluation order (design §1.8). There is no hidden state: draw twice from the
+ * same key and you get the same numbers; derive new keys with {@link #split(int)} or
+ * {@link #foldIn(long)} for independent streams.
+ *
+ * <p><b>Generator.</b> Philox4x32-10 (J. K. Salmon, M. A. Moraes, R. O. Dror, D. E. Shaw,
+ * "Parallel random numbers: as easy as 1, 2, 3", SC'11,
+ * <a href="https://doi.org/10.1145/2063384.2063405">DOI 10.1145/2063384.2063405</a>): the key is
+ * Philox's two 32-bit key words {@code (k0, k1)}; each draw encrypts a 128-bit counter
+ * {@code (c0, c1, c2, c3)}.
+ *
+ * <p><b>Stream definition</b> (part of the contract; changing it changes every seeded result).
+ * Counter word {@code c3} separates domains, {@code c2} is 0:
+ * <ul>
+ *   <li>uniform element {@code i}: block {@code b = i / 2} with counter
+ *       {@code (lo32(b), hi32(b), 0, 0)}; element {@code 2b} uses output words 0,1 and element
+ *       {@code 2b + 1} words 2,3, as {@code ((w_hi << 32 | w_lo) >>> 11) * 2^-53}, a multiple of
+ *       {@code 2^-53} in {@code [0, 1)};</li>
+ *   <li>normal element {@code i}: block {@code b = i / 2} with counter
+ *       {@code (lo32(b), hi32(b), 0, 1)} gives two uniforms {@code v1, v2} as above; with
+ *       {@code u1 = 1 - v1} in {@code (0, 1]}, Box–Muller gives element {@code 2b} =
+ *       {@code sqrt(-2 ln u1) cos(2 pi v2)} and element {@code 2b + 1} = the same with
+ *       {@code sin} (G. E. P. Box, M. E. Muller, Ann. Math. Statist. 29 (1958) 610–611,
+ *       <a href="https://doi.org/10.1214/aoms/1177706645">DOI 10.1214/aoms/1177706645</a>).
+ *       The angle is reduced exactly: with {@code m = rint(4 v2)} and
+ *       {@code b = (4 v2 - m) pi/2} (the subtraction is exact, {@code |b| <= pi/4}),
+ *       {@code (cos, sin)(2 pi v2)} is {@code (cos b, sin b)} rotated by {@code m} quarter turns.
+ *       {@link StrictMath} makes the values the same on every JVM and platform, and small
+ *       arguments keep its sine and cosine off their allocating range-reduction path;</li>
+ *   <li>{@code split(n)[j]}: output words 0,1 of counter {@code (j, 0, 0, 2)};</li>
+ *   <li>{@code foldIn(d)}: output words 0,1 of counter {@code (lo32(d), hi32(d), 0, 3)}.</li>
+ * </ul>
+ * Because the domains differ, the numbers a key produces say nothing about the keys derived from
+ * it. Indices are {@code long}s in {@code [0, 2^63)}.
+ *
+ * <p><b>Fills.</b> {@code uniform}/{@code normal} write {@code n} values to
+ * {@code out[off .. off + n)}, value {@code j} being element {@code first + j} of the stream
+ * ({@code first = 0} in the short overloads). A fill may be split across threads by index ranges
+ * through {@link Parallel}; since each value depends only on its index, the result is
+ * bit-identical for every thread count. The overloads without a thread count use
+ * {@link Parallel#threads()} (1 unless configured).
+ *
+ * <p><b>Allocation.</b> A fill on one thread allocates at most one four-{@code int} scratch array
+ * per call, outside its loop (the JIT usually removes it); a parallel fill also allocates the
+ * hand-off to {@link Parallel}. {@code split} and {@code foldIn} allocate the keys they return.
+ *
+ * <p><b>Thread safety.</b> Immutable; share freely. Concurrent fills into disjoint ranges of one
+ * array are fine.
+ */
 public final class Key {
-  private final long k;
 
-  private Key(long k) {
-    this.k = k;
+  /** Counter word 3 of each domain; see the class comment. */
+  private static final int UNIFORM = 0;
+  private static final int NORMAL = 1;
+  private static final int SPLIT = 2;
+  private static final int FOLD_IN = 3;
+
+  /** Smallest index range handed to one thread; below it thread hand-off costs more than it saves. */
+  private static final int MIN_CHUNK = 4096;
+
+  private static final double HALF_PI = 0.5 * Math.PI;
+  private static final double TWO_POW_M53 = 0x1.0p-53;
+  private static final long WORD_MASK = 0xFFFFFFFFL;
+
+  private final int k0;
+  private final int k1;
+
+  private Key(int k0, int k1) {
+    this.k0 = k0;
+    this.k1 = k1;
   }
 
+  /**
+   * The key for a seed: {@code k0} = low 32 bits, {@code k1} = high 32 bits of {@code seed}.
+   * Philox is designed so that such simple keys (even consecutive ones) give independent
+   * streams (Salmon et al., §2), so no further mixing is needed. Any {@code long} is a valid seed.
+   */
   public static Key of(long seed) {
-    return new Key(mix(seed));
+    return new Key((int) seed, (int) (seed >>> 32));
   }
 
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
+  /**
+   * The key with the given Philox key words, as returned by {@link #words()}.
+   *
+   * @param words exactly two values, each in {@code [0, 2^32)}: {@code k0}, {@code k1}
+   * @throws IllegalArgumentException naming {@code words} if the length or a value is wrong
+   */
+  public static Key fromWords(long[] words) {
+    if (words == null || words.length != 2) {
+      throw new IllegalArgumentException("words must hold exactly 2 values, got "
+          + (words == null ? "null" : "words.length=" + words.length));
+    }
+    for (int i = 0; i < 2; i++) {
+      if ((words[i] & ~WORD_MASK) != 0) {
+        throw new IllegalArgumentException(
+            "words[" + i + "] must be in [0, 2^32), got " + words[i]);
+      }
+    }
+    return new Key((int) words[0], (int) words[1]);
   }
 
+  /** The two Philox key words {@code {k0, k1}}, each in {@code [0, 2^32)}; a fresh array. */
+  public long[] words() {
+    return new long[] {k0 & WORD_MASK, k1 & WORD_MASK};
+  }
+
+  /**
+   * {@code n} new keys whose streams are independent of each other and of this key's.
+   * Child {@code j} does not depend on {@code n}: {@code split(n)[j] == split(m)[j]} for
+   * {@code j < min(n, m)}.
+   *
+   * @param n number of children, {@code >= 1}
+   * @throws IllegalArgumentException naming {@code n} if {@code n < 1}
+   */
   public Key[] split(int n) {
-    Key[] r = new Key[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = new Key(mix(k + 0x9e3779b97f4a7c15L * (i + 1)));
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be >= 1, got n=" + n);
     }
-    return r;
+    Key[] children = new Key[n];
+    int[] w = new int[4];
+    for (int j = 0; j < n; j++) {
+      Philox4x32.block(j, 0, 0, SPLIT, k0, k1, w);
+      children[j] = new Key(w[0], w[1]);
+    }
+    return children;
   }
 
+  /**
+   * The key derived from this one and {@code data} (a step number, a sample index, …); distinct
+   * {@code data} give independent keys, the same {@code data} the same key. Any {@code long}
+   * is allowed.
+   */
   public Key foldIn(long data) {
-    return new Key(mix(k ^ mix(data)));
+    int[] w = new int[4];
+    Philox4x32.block((int) data, (int) (data >>> 32), 0, FOLD_IN, k0, k1, w);
+    return new Key(w[0], w[1]);
   }
 
+  /** Element {@code index} of this key's uniform stream, in {@code [0, 1)}; see the class comment. */
+  public double uniformAt(long index) {
+    checkIndex(index);
+    int[] w = new int[4];
+    Philox4x32.block((int) (index >>> 1), (int) (index >>> 33), 0, UNIFORM, k0, k1, w);
+    return (index & 1) == 0 ? unit(w[0], w[1]) : unit(w[2], w[3]);
+  }
+
+  /** Element {@code index} of this key's standard-normal stream; see the class comment. */
+  public double normalAt(long index) {
+    checkIndex(index);
+    int[] w = new int[4];
+    Philox4x32.block((int) (index >>> 1), (int) (index >>> 33), 0, NORMAL, k0, k1, w);
+    return (index & 1) == 0 ? normalFirst(w) : normalSecond(w);
+  }
+
+  /**
+   * Fills {@code out[off .. off + n)} with elements {@code 0 .. n-1} of the uniform stream:
+   * U[0, 1) with 53 random bits each. Uses {@link Parallel#threads()} threads.
+   *
+   * @throws IllegalArgumentException naming the argument if {@code n < 0} or
+   *                                  {@code [off, off + n)} does not fit in {@code out}
+   */
   public void uniform(double[] out, int off, int n) {
-    for (int i = 0; i < n; i++) {
-      out[off + i] = (mix(k + 0x9e3779b97f4a7c15L * i) >>> 11) * 0x1.0p-53;
+    fill(UNIFORM, 0L, out, off, n, Parallel.threads());
+  }
+
+  /**
+   * As {@link #uniform(double[], int, int)} with an explicit thread count; the values are the
+   * same for every {@code threads}.
+   *
+   * @param threads 1 to {@link Parallel#MAX_THREADS}
+   */
+  public void uniform(double[] out, int off, int n, int threads) {
+    fill(UNIFORM, 0L, out, off, n, threads);
+  }
+
+  /**
+   * Fills {@code out[off .. off + n)} with elements {@code first .. first + n - 1} of the
+   * uniform stream, so a long stream can be produced piece by piece.
+   *
+   * @param first index of the first element, {@code >= 0}, with {@code first + n <= 2^63 - 1}
+   */
+  public void uniform(long first, double[] out, int off, int n) {
+    fill(UNIFORM, first, out, off, n, Parallel.threads());
+  }
+
+  /** The general uniform fill: stream elements from {@code first}, explicit thread count. */
+  public void uniform(long first, double[] out, int off, int n, int threads) {
+    fill(UNIFORM, first, out, off, n, threads);
+  }
+
+  /**
+   * Fills {@code out[off .. off + n)} with elements {@code 0 .. n-1} of the standard-normal
+   * stream (mean 0, variance 1). Odd {@code n} is fine: each element depends on its index only.
+   * Uses {@link Parallel#threads()} threads.
+   *
+   * @throws IllegalArgumentException naming the argument if {@code n < 0} or
+   *                                  {@code [off, off + n)} does not fit in {@code out}
+   */
+  public void normal(double[] out, int off, int n) {
+    fill(NORMAL, 0L, out, off, n, Parallel.threads());
+  }
+
+  /** As {@link #normal(double[], int, int)} with an explicit thread count; same values. */
+  public void normal(double[] out, int off, int n, int threads) {
+    fill(NORMAL, 0L, out, off, n, threads);
+  }
+
+  /** Normal fill of stream elements {@code first .. first + n - 1}; see {@link #uniform(long, double[], int, int)}. */
+  public void normal(long first, double[] out, int off, int n) {
+    fill(NORMAL, first, out, off, n, Parallel.threads());
+  }
+
+  /** The general normal fill: stream elements from {@code first}, explicit thread count. */
+  public void normal(long first, double[] out, int off, int n, int threads) {
+    fill(NORMAL, first, out, off, n, threads);
+  }
+
+  private void fill(int domain, long first, double[] out, int off, int n, int threads) {
+    if (out == null) {
+      throw new NullPointerException("out");
+    }
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, got n=" + n);
+    }
+    if (off < 0 || off > out.length - n) {
+      throw new IllegalArgumentException("off=" + off + " with n=" + n
+          + " does not fit in out.length=" + out.length);
+    }
+    if (first < 0 || first > Long.MAX_VALUE - n) {
+      throw new IllegalArgumentException(
+          "first must be in [0, 2^63 - 1 - n], got first=" + first + " with n=" + n);
+    }
+    if (n == 0) {
+      return;
+    }
+    // Decide here rather than in Parallel so the single-thread path builds no lambda.
+    if (Parallel.chunks(n, MIN_CHUNK, threads) == 1) {
+      fillRange(domain, first, out, off, n);
+    } else {
+      Parallel.forRange(n, MIN_CHUNK, threads,
+          (from, to) -> fillRange(domain, first + from, out, off + from, to - from));
     }
   }
 
-  public void normal(double[] out, int off, int n) {
-    for (int i = 0; i < n; i++) {
-      double u1 = ((mix(k + 0x9e3779b97f4a7c15L * (2L * i)) >>> 11) + 1) * 0x1.0p-53;
-      double u2 = (mix(k + 0x9e3779b97f4a7c15L * (2L * i + 1)) >>> 11) * 0x1.0p-53;
-      out[off + i] = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  /** Writes stream elements {@code index ..} to {@code out[pos .. pos + count)}; arguments checked. */
+  private void fillRange(int domain, long index, double[] out, int pos, int count) {
+    int[] w = new int[4];
+    int end = pos + count;
+    long i = index;
+    int p = pos;
+    // A range may start or end in the middle of a two-element block: compute the block, keep half.
+    if ((i & 1) != 0 && p < end) {
+      block(domain, i >>> 1, w);
+      out[p++] = domain == UNIFORM ? unit(w[2], w[3]) : normalSecond(w);
+      i++;
     }
+    if (domain == UNIFORM) {
+      for (; p + 1 < end; p += 2, i += 2) {
+        block(UNIFORM, i >>> 1, w);
+        out[p] = unit(w[0], w[1]);
+        out[p + 1] = unit(w[2], w[3]);
+      }
+    } else {
+      for (; p + 1 < end; p += 2, i += 2) {
+        block(NORMAL, i >>> 1, w);
+        double r = radius(w[0], w[1]);
+        double v = unit(w[2], w[3]);
+        double m = Math.rint(4.0 * v);
+        double b = (4.0 * v - m) * HALF_PI;
+        double c = StrictMath.cos(b);
+        double sn = StrictMath.sin(b);
+        switch ((int) m & 3) { // rotate (cos b, sin b) by m quarter turns
+          case 0: out[p] = r * c; out[p + 1] = r * sn; break;
+          case 1: out[p] = -r * sn; out[p + 1] = r * c; break;
+          case 2: out[p] = -r * c; out[p + 1] = -r * sn; break;
+          default: out[p] = r * sn; out[p + 1] = -r * c; break;
+        }
+      }
+    }
+    if (p < end) {
+      block(domain, i >>> 1, w);
+      out[p] = domain == UNIFORM ? unit(w[0], w[1]) : normalFirst(w);
+    }
+  }
+
+  private void block(int domain, long b, int[] w) {
+    Philox4x32.block((int) b, (int) (b >>> 32), 0, domain, k0, k1, w);
+  }
+
+  /** {@code r cos(2 pi v)} of the block; same arithmetic as the pair loop in {@link #fillRange}. */
+  private static double normalFirst(int[] w) {
+    double r = radius(w[0], w[1]);
+    double v = unit(w[2], w[3]);
+    double m = Math.rint(4.0 * v);
+    double b = (4.0 * v - m) * HALF_PI;
+    switch ((int) m & 3) {
+      case 0: return r * StrictMath.cos(b);
+      case 1: return -r * StrictMath.sin(b);
+      case 2: return -r * StrictMath.cos(b);
+      default: return r * StrictMath.sin(b);
+    }
+  }
+
+  /** {@code r sin(2 pi v)} of the block; same arithmetic as the pair loop in {@link #fillRange}. */
+  private static double normalSecond(int[] w) {
+    double r = radius(w[0], w[1]);
+    double v = unit(w[2], w[3]);
+    double m = Math.rint(4.0 * v);
+    double b = (4.0 * v - m) * HALF_PI;
+    switch ((int) m & 3) {
+      case 0: return r * StrictMath.sin(b);
+      case 1: return r * StrictMath.cos(b);
+      case 2: return -r * StrictMath.sin(b);
+      default: return -r * StrictMath.cos(b);
+    }
+  }
+
+  /** Box–Muller radius from {@code u1 = 1 - v} in {@code (0, 1]}, so the logarithm is finite. */
+  private static double radius(int hi, int lo) {
+    return StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - unit(hi, lo)));
+  }
+
+  /** The top 53 of the 64 bits {@code hi:lo} as a multiple of 2^-53 in [0, 1): exact, unbiased. */
+  private static double unit(int hi, int lo) {
+    long bits = ((long) hi << 32) | (lo & WORD_MASK);
+    return (bits >>> 11) * TWO_POW_M53;
+  }
+
+  private static void checkIndex(long index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("index must be >= 0, got index=" + index);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Key && ((Key) o).k0 == k0 && ((Key) o).k1 == k1;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * k0 + k1;
+  }
+
+  /** {@code Key[0x…, 0x…]}: the words {@code k0, k1} in hexadecimal, as {@link #words()}. */
+  @Override
+  public String toString() {
+    return String.format("Key[0x%08x, 0x%08x]", k0, k1);
   }
 }

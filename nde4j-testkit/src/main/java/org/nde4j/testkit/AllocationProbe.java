@@ -1,0 +1,42 @@
+package org.nde4j.testkit;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Bytes allocated on the current thread while a piece of code runs, from
+ * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes} (HotSpot). Used to prove
+ * that compiled plans and solver steps allocate nothing after warm-up.
+ */
+public final class AllocationProbe {
+  private static final com.sun.management.ThreadMXBean BEAN =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private AllocationProbe() {}
+
+  /** Whether the JVM can measure per-thread allocation. */
+  public static boolean supported() {
+    return BEAN.isThreadAllocatedMemorySupported() && BEAN.isThreadAllocatedMemoryEnabled();
+  }
+
+  /**
+   * Runs {@code body} {@code warmup} times, then measures the bytes allocated over {@code calls}
+   * further runs and returns bytes per call (the probe's own overhead, measured on an empty body,
+   * is subtracted).
+   */
+  public static double bytesPerCall(Runnable body, int warmup, int calls) {
+    for (int i = 0; i < warmup; i++) {
+      body.run();
+    }
+    long overhead = measure(() -> { }, calls);
+    long total = measure(body, calls);
+    return Math.max(0, total - overhead) / (double) calls;
+  }
+
+  private static long measure(Runnable body, int calls) {
+    long before = BEAN.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < calls; i++) {
+      body.run();
+    }
+    return BEAN.getCurrentThreadAllocatedBytes() - before;
+  }
+}

@@ -1,0 +1,103 @@
+package org.nde4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.nde4j.compile.Graph;
+import org.nde4j.compile.Plan;
+import org.nde4j.compile.Transforms;
+import org.nde4j.random.Key;
+import org.nde4j.tensor.Shape;
+import org.nde4j.tensor.Tensor;
+import org.nde4j.tensor.TensorFn;
+
+/** Compiler passes (CSE, DCE, fusion) and the zero-allocation guarantee of compiled plans. */
+class CompilerTest {
+
+  @Test
+  void commonSubexpressionsAreComputedOnce() {
+    Graph g = Graph.trace(in -> new Tensor[] {in[0].sin().mul(in[1]).add(in[0].sin().mul(in[1]))},
+        Shape.of(3), Shape.of(3));
+    Plan p = g.compile();
+    // the duplicated sin·y is one value (sin and mul fused), read twice by the add
+    assertThat(p.numSteps()).isEqualTo(2);
+    assertThat(p.toString()).contains("fused(sin mul)").containsOnlyOnce("sin");
+    double[] out = p.call(Tensor.vector(0.5, 1, 2), Tensor.vector(1, 2, 3))[0].toArray();
+    assertThat(out[1]).isEqualTo(2 * Math.sin(1.0) * 2);
+  }
+
+  @Test
+  void deadCodeIsRemovedAndOnlyRequestedOutputsAreComputed() {
+    Graph g = Graph.trace(in -> {
+      Tensor unused = in[0].matmul(in[0].transpose()).exp();
+      return new Tensor[] {in[0].sum(), unused};
+    }, Shape.of(4, 4));
+    assertThat(g.compile().numSteps()).isGreaterThan(1);
+    assertThat(g.select(0).compile().numSteps()).isEqualTo(1);
+  }
+
+  @Test
+  void elementwiseChainsAreFusedButSharedValuesAreNot() {
+    // t = tanh(x W) is used twice (output and its square); the chain after it fuses
+    Graph g = Graph.trace(in -> {
+      Tensor t = in[0].matmul(in[1]).tanh();
+      return new Tensor[] {t.square().rsub(1.0).mul(2.0), t};
+    }, Shape.of(5, 3), Shape.of(3, 4));
+    Plan p = g.compile();
+    assertThat(p.numSteps()).isEqualTo(3); // matmul, tanh, fused(square sub mul)
+    Tensor x = Tensor.uniform(Key.of(1), 5, 3);
+    Tensor w = Tensor.uniform(Key.of(2), 3, 4);
+    Tensor[] c = p.call(x, w);
+    Tensor t = x.matmul(w).tanh();
+    assertThat(Norms.relativeError(c[0].toArray(), t.square().rsub(1.0).mul(2.0).toArray(),
+        1e-300)).isLessThan(1e-15);
+  }
+
+  static TensorFn mlpW4() {
+    return in -> {
+      Tensor h = in[0].matmul(in[1]).add(in[2]).softplus();
+      h = h.matmul(in[3]).add(in[4]).softplus();
+      return new Tensor[] {h.matmul(in[5]).add(in[6])};
+    };
+  }
+
+  static final Shape[] W4 = {Shape.of(256, 32), Shape.of(32, 128), Shape.of(128),
+      Shape.of(128, 128), Shape.of(128), Shape.of(128, 32), Shape.of(32)};
+
+  @Test
+  void compiledForwardAndVjpOfTheW4MlpAllocateNothingPerCall() {
+    Graph g = Graph.trace(mlpW4(), W4);
+    Plan p = Transforms.vjp(g).compile();
+    double[][] in = new double[W4.length + 1][];
+    Key key = Key.of(7);
+    for (int i = 0; i < W4.length; i++) {
+      in[i] = Tensor.normal(key.foldIn(i), W4[i].dims()).toArray();
+    }
+    in[W4.length] = new double[256 * 32];
+    java.util.Arrays.fill(in[W4.length], 1.0);
+    double[][] out = new double[p.numOutputs()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new double[p.outputShape(i).size()];
+    }
+    assertThat(AllocationProbe.supported()).isTrue();
+    double bytes = AllocationProbe.bytesPerCall(() -> p.run(in, out), 50, 50);
+    assertThat(bytes).isZero();
+  }
+
+  @Test
+  void eagerAndCompiledMlpAgreeToRoundoff() {
+    Key key = Key.of(11);
+    Tensor[] x = new Tensor[W4.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Tensor.normal(key.foldIn(i), W4[i].dims()).mul(0.2);
+    }
+    Tensor u = Tensor.normal(key.foldIn(99), 256, 32);
+    Tensor[] eager = org.nde4j.autodiff.Autodiff.vjp(mlpW4(), x, new Tensor[] {u}, false);
+    Tensor[] compiled = Transforms.vjp(Graph.trace(mlpW4(), W4)).compile()
+        .call(OpContractTest.cat(x, new Tensor[] {u}));
+    for (int i = 0; i < eager.length; i++) {
+      assertThat(Norms.relativeError(compiled[i].toArray(), eager[i].toArray(), 1e-300))
+          .as("output " + i).isLessThan(1e-12);
+    }
+  }
+}
