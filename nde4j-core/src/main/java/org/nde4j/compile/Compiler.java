@@ -66,7 +66,7 @@ final class Compiler {
     }
   }
 
-  static Plan compile(Graph g) {
+  static Plan compile(Graph g, boolean generateCode) {
     List<Graph.Node> nodes = g.nodes();
     int[] map = new int[nodes.size()];
     List<V> vs = new ArrayList<>();
@@ -158,7 +158,7 @@ final class Compiler {
         }
       }
     }
-    return new PlanBuilder(g, vs, outs, isOutput).build();
+    return new PlanBuilder(g, vs, outs, isOutput).build(generateCode);
   }
 
   private static int add(List<V> vs, Op op, int[] in, Shape s, double[] c, int inputIndex) {
@@ -191,7 +191,7 @@ final class Compiler {
       return buffers.size() - 1;
     }
 
-    Plan build() {
+    Plan build(boolean generateCode) {
       int nIn = g.numInputs();
       int[] inputBuffers = new int[nIn];
       for (V v : vs) {
@@ -253,7 +253,8 @@ final class Compiler {
         outShapes[i] = vs.get(outs[i]).shape;
       }
       return new Plan(g.inputShapes(), outShapes, buffers.toArray(new double[0][]),
-          inputBuffers, outputBuffers, steps.toArray(new Plan.Step[0]));
+          inputBuffers, outputBuffers, steps.toArray(new Plan.Step[0]),
+          generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null);
     }
 
     /** The value whose buffer {@code v} uses (follows reshape aliases). */

@@ -192,9 +192,20 @@ public final class Graph implements Tracer {
     return out;
   }
 
-  /** Compiles this graph into an executable plan (see {@link Compiler}). */
+  /**
+   * Compiles this graph into an executable plan: CSE, DCE, fusion, preallocated buffers; small
+   * graphs are lowered to generated straight-line code (see {@link #compile(boolean)}).
+   */
   public Plan compile() {
-    return Compiler.compile(this);
+    return Compiler.compile(this, true);
+  }
+
+  /**
+   * Compiles this graph; with {@code generateCode} false the plan always runs kernel by kernel
+   * (useful to compare the two back ends).
+   */
+  public Plan compile(boolean generateCode) {
+    return Compiler.compile(this, generateCode);
   }
 
   public List<Node> nodes() {

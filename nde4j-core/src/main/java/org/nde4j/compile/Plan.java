@@ -39,9 +39,11 @@ public final class Plan {
   private final int[] inputBuffers;
   private final int[] outputBuffers;
   private final Step[] steps;
+  private final GeneratedProgram program;
 
   Plan(Shape[] inShapes, Shape[] outShapes, double[][] buffers, int[] inputBuffers,
-      int[] outputBuffers, Step[] steps) {
+      int[] outputBuffers, Step[] steps, GeneratedProgram program) {
+    this.program = program;
     this.inShapes = inShapes;
     this.outShapes = outShapes;
     this.buffers = buffers;
@@ -66,9 +68,17 @@ public final class Plan {
     return outShapes[i];
   }
 
-  /** Number of kernel calls per run (after fusion, CSE and DCE). */
+  /** Number of kernel calls per run (after fusion, CSE and DCE) of the buffer-based form. */
   public int numSteps() {
     return steps.length;
+  }
+
+  /**
+   * Whether this plan runs as generated straight-line code (small graphs; see {@link
+   * ScalarCodegen}) rather than kernel by kernel.
+   */
+  public boolean isGenerated() {
+    return program != null;
   }
 
   /**
@@ -87,15 +97,23 @@ public final class Plan {
         throw new ShapeException("plan: input " + i + " has " + inputs[i].length
             + " values, shape " + inShapes[i] + " needs " + inShapes[i].size());
       }
+    }
+    for (int i = 0; i < outputs.length; i++) {
+      if (outputs[i].length != outShapes[i].size()) {
+        throw new ShapeException("plan: output " + i + " array has " + outputs[i].length
+            + " values, shape " + outShapes[i] + " needs " + outShapes[i].size());
+      }
+    }
+    if (program != null) {
+      program.run(inputs, outputs);
+      return;
+    }
+    for (int i = 0; i < inputs.length; i++) {
       buffers[inputBuffers[i]] = inputs[i];
     }
     execute();
     for (int i = 0; i < outputs.length; i++) {
       double[] src = buffers[outputBuffers[i]];
-      if (outputs[i].length != src.length) {
-        throw new ShapeException("plan: output " + i + " array has " + outputs[i].length
-            + " values, shape " + outShapes[i] + " needs " + src.length);
-      }
       System.arraycopy(src, 0, outputs[i], 0, src.length);
     }
   }
@@ -140,7 +158,8 @@ public final class Plan {
   /** A listing of the steps, for debugging and tests of the compiler passes. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("Plan(").append(steps.length).append(" steps, inputs ")
+    StringBuilder sb = new StringBuilder("Plan(").append(steps.length)
+        .append(program != null ? " steps, generated code" : " steps").append(", inputs ")
         .append(Arrays.toString(inShapes)).append(", outputs ").append(Arrays.toString(outShapes))
         .append(")\n");
     for (Step s : steps) {
