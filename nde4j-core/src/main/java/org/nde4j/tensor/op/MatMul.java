@@ -1,6 +1,7 @@
 package org.nde4j.tensor.op;
 
 import org.nde4j.kernel.Kernels;
+import org.nde4j.kernel.Parallel;
 import org.nde4j.tensor.Kernel;
 import org.nde4j.tensor.Op;
 import org.nde4j.tensor.Shape;
@@ -10,6 +11,9 @@ import org.nde4j.tensor.Tensor;
 /**
  * Batched matrix product {@code op(A) · op(B)} over the last two axes, batch axes broadcast;
  * {@code op} transposes the last two axes when its flag is set (so VJPs need no transpose copies).
+ * Large products are split across {@link Parallel} threads (by batch, or by rows of A) when more
+ * than one thread is configured; the result is the same bit for bit, since every element of C is
+ * computed by one thread in the same order.
  */
 public final class MatMul implements Op {
   private static final MatMul[] CACHE = {
@@ -90,16 +94,41 @@ public final class MatMul implements Op {
     boolean fta = ta;
     boolean ftb = tb;
     int mn = m * n;
+    long work = (long) m * n * k * nb;
     if (nb == 1) {
-      return (x, o) -> Kernels.get().gemm(fta, ftb, m, n, k, x[0], 0, x[1], 0, o, 0);
+      return (x, o) -> {
+        if (work >= PARALLEL_MIN_WORK && !fta && Parallel.threads() > 1) {
+          // rows of A and C are contiguous blocks: split the rows across the pool
+          Parallel.forRange(m, ROWS_PER_TASK, (from, to) -> Kernels.get().gemm(false, ftb,
+              to - from, n, k, x[0], from * k, x[1], 0, o, from * n));
+        } else {
+          Kernels.get().gemm(fta, ftb, m, n, k, x[0], 0, x[1], 0, o, 0);
+        }
+      };
     }
     return (x, o) -> {
+      if (work >= PARALLEL_MIN_WORK && Parallel.threads() > 1) {
+        Parallel.forRange(nb, 1, (from, to) -> {
+          for (int i = from; i < to; i++) {
+            Kernels.get().gemm(fta, ftb, m, n, k, x[0], aOff[i], x[1], bOff[i], o, i * mn);
+          }
+        });
+        return;
+      }
       Kernels kk = Kernels.get();
       for (int i = 0; i < nb; i++) {
         kk.gemm(fta, ftb, m, n, k, x[0], aOff[i], x[1], bOff[i], o, i * mn);
       }
     };
   }
+
+  /**
+   * Products smaller than this many multiply-adds stay on the calling thread even when {@link
+   * Parallel#threads()} is above 1: below it, handing work to the pool costs more than it saves.
+   */
+  static final long PARALLEL_MIN_WORK = 1L << 20;
+
+  private static final int ROWS_PER_TASK = 16;
 
   @Override
   public Tensor[] vjp(Tensor[] in, Tensor out, Tensor g) {
