@@ -8,6 +8,11 @@ import java.lang.reflect.Constructor;
  * jdk.incubator.vector}; {@code bin/nde4j} does), the scalar kernels otherwise, with one line on
  * standard error saying why. The system property {@code nde4j.kernels=scalar|vector} forces a
  * choice.
+ *
+ * <p>When a native BLAS loads ({@link NativeBlas#load()}), the chosen kernels are wrapped in
+ * {@link NativeBlasKernels}, which sends products of at least {@code nde4j.blas.minWork}
+ * multiply-adds (default {@link NativeBlasKernels#DEFAULT_MIN_WORK}) to it. {@code nde4j.blas=off}
+ * disables the native path. Nothing is logged about it.
  */
 public final class KernelSelection {
   private static final String VECTOR_IMPL = "org.nde4j.kernel.simd.VectorKernels";
@@ -52,7 +57,32 @@ public final class KernelSelection {
     }
   }
 
+  /**
+   * The native BLAS, or {@code null} when it is disabled ({@code -Dnde4j.blas=off}) or cannot be
+   * loaded on this machine.
+   */
+  public static NativeBlas nativeBlasOrNull() {
+    if ("off".equals(System.getProperty("nde4j.blas"))) {
+      return null;
+    }
+    try {
+      return NativeBlas.load();
+    } catch (LinkageError e) { // netlib jar missing from the class path
+      return null;
+    }
+  }
+
   private static Kernels choose() {
+    Kernels base = chooseBase();
+    NativeBlas blas = nativeBlasOrNull();
+    if (blas == null) {
+      return base;
+    }
+    long minWork = Long.getLong("nde4j.blas.minWork", NativeBlasKernels.DEFAULT_MIN_WORK);
+    return new NativeBlasKernels(base, blas, minWork);
+  }
+
+  private static Kernels chooseBase() {
     String forced = System.getProperty("nde4j.kernels", "");
     if (forced.equals("scalar")) {
       return new ScalarKernels();

@@ -31,8 +31,9 @@ import org.nde4j.kernel.Parallel;
  *       The angle is reduced exactly: with {@code m = rint(4 v2)} and
  *       {@code b = (4 v2 - m) pi/2} (the subtraction is exact, {@code |b| <= pi/4}),
  *       {@code (cos, sin)(2 pi v2)} is {@code (cos b, sin b)} rotated by {@code m} quarter turns.
- *       {@link StrictMath} makes the values the same on every JVM and platform, and small
- *       arguments keep its sine and cosine off their allocating range-reduction path;</li>
+ *       {@code StrictMath} for log and sqrt, and fdlibm's kernel polynomials for sin and cos on
+ *       {@code [-pi/4, pi/4]} ({@code QuarterTrig}, plain IEEE arithmetic, allocation-free), make
+ *       the values the same on every JVM, platform and execution mode;</li>
  *   <li>{@code split(n)[j]}: output words 0,1 of counter {@code (j, 0, 0, 2)};</li>
  *   <li>{@code foldIn(d)}: output words 0,1 of counter {@code (lo32(d), hi32(d), 0, 3)}.</li>
  * </ul>
@@ -273,8 +274,8 @@ public final class Key {
         double v = unit(w[2], w[3]);
         double m = Math.rint(4.0 * v);
         double b = (4.0 * v - m) * HALF_PI;
-        double c = StrictMath.cos(b);
-        double sn = StrictMath.sin(b);
+        double c = QuarterTrig.cos(b);
+        double sn = QuarterTrig.sin(b);
         switch ((int) m & 3) { // rotate (cos b, sin b) by m quarter turns
           case 0: out[p] = r * c; out[p + 1] = r * sn; break;
           case 1: out[p] = -r * sn; out[p + 1] = r * c; break;
@@ -300,10 +301,10 @@ public final class Key {
     double m = Math.rint(4.0 * v);
     double b = (4.0 * v - m) * HALF_PI;
     switch ((int) m & 3) {
-      case 0: return r * StrictMath.cos(b);
-      case 1: return -r * StrictMath.sin(b);
-      case 2: return -r * StrictMath.cos(b);
-      default: return r * StrictMath.sin(b);
+      case 0: return r * QuarterTrig.cos(b);
+      case 1: return -r * QuarterTrig.sin(b);
+      case 2: return -r * QuarterTrig.cos(b);
+      default: return r * QuarterTrig.sin(b);
     }
   }
 
@@ -314,10 +315,10 @@ public final class Key {
     double m = Math.rint(4.0 * v);
     double b = (4.0 * v - m) * HALF_PI;
     switch ((int) m & 3) {
-      case 0: return r * StrictMath.sin(b);
-      case 1: return r * StrictMath.cos(b);
-      case 2: return -r * StrictMath.sin(b);
-      default: return -r * StrictMath.cos(b);
+      case 0: return r * QuarterTrig.sin(b);
+      case 1: return r * QuarterTrig.cos(b);
+      case 2: return -r * QuarterTrig.sin(b);
+      default: return -r * QuarterTrig.cos(b);
     }
   }
 

@@ -11,9 +11,9 @@ import org.nde4j.tensor.Tensor;
 /**
  * Batched matrix product {@code op(A) · op(B)} over the last two axes, batch axes broadcast;
  * {@code op} transposes the last two axes when its flag is set (so VJPs need no transpose copies).
- * Large products are split across {@link Parallel} threads (by batch, or by rows of A) when more
- * than one thread is configured; the result is the same bit for bit, since every element of C is
- * computed by one thread in the same order.
+ * Large products are split across {@link Parallel} threads (by batch, or by fixed blocks of rows
+ * of A) when more than one thread is configured; the result is the same bit for bit whatever the
+ * thread count, since the blocks do not depend on it.
  */
 public final class MatMul implements Op {
   private static final MatMul[] CACHE = {
@@ -96,13 +96,17 @@ public final class MatMul implements Op {
     int mn = m * n;
     long work = (long) m * n * k * nb;
     if (nb == 1) {
+      if (work < PARALLEL_MIN_WORK || fta || m <= ROW_BLOCK) {
+        return (x, o) -> Kernels.get().gemm(fta, ftb, m, n, k, x[0], 0, x[1], 0, o, 0);
+      }
+      // Large products run as fixed blocks of rows whatever the thread count, so that splitting
+      // them across threads cannot change a single bit of the result.
+      int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
       return (x, o) -> {
-        if (work >= PARALLEL_MIN_WORK && !fta && Parallel.threads() > 1) {
-          // rows of A and C are contiguous blocks: split the rows across the pool
-          Parallel.forRange(m, ROWS_PER_TASK, (from, to) -> Kernels.get().gemm(false, ftb,
-              to - from, n, k, x[0], from * k, x[1], 0, o, from * n));
+        if (Parallel.threads() > 1) {
+          Parallel.forRange(blocks, 1, (from, to) -> rowBlocks(ftb, m, n, k, x, o, from, to));
         } else {
-          Kernels.get().gemm(fta, ftb, m, n, k, x[0], 0, x[1], 0, o, 0);
+          rowBlocks(ftb, m, n, k, x, o, 0, blocks);
         }
       };
     }
@@ -128,7 +132,18 @@ public final class MatMul implements Op {
    */
   static final long PARALLEL_MIN_WORK = 1L << 20;
 
-  private static final int ROWS_PER_TASK = 16;
+  /** Rows per block of a large product (see {@link #kernel}). */
+  static final int ROW_BLOCK = 128;
+
+  private static void rowBlocks(boolean tb, int m, int n, int k, double[][] x, double[] o,
+      int from, int to) {
+    Kernels kk = Kernels.get();
+    for (int b = from; b < to; b++) {
+      int r0 = b * ROW_BLOCK;
+      int rows = Math.min(ROW_BLOCK, m - r0);
+      kk.gemm(false, tb, rows, n, k, x[0], r0 * k, x[1], 0, o, r0 * n);
+    }
+  }
 
   @Override
   public Tensor[] vjp(Tensor[] in, Tensor out, Tensor g) {

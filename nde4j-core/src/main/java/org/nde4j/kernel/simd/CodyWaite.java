@@ -1,0 +1,147 @@
+package org.nde4j.kernel.simd;
+
+/**
+ * Scalar twins of the vector elementary functions in {@link VectorMath}: the same range reduction
+ * and polynomials, used for array tails shorter than one vector so that every element of an array
+ * gets the same algorithm (and the tails stay cheap; {@code Math.expm1} costs ~20 ns).
+ *
+ * <p>exp: Cody–Waite reduction {@code x = k·ln2 + r}, |r| ≤ ln2/2, with ln2 split into a head
+ * whose product with k is exact and a tail (W. J. Cody and W. Waite, <i>Software Manual for the
+ * Elementary Functions</i>, Prentice-Hall 1980; the constants are those of fdlibm's e_exp.c);
+ * {@code e^r = 1 + r·q(r)} with q the Taylor series of {@code (e^r − 1)/r} to degree 12
+ * (truncation error below 5e-18 on the reduced range); {@code 2^k} built from the raw bits of
+ * {@code k + 1.5·2^52} (J.-M. Muller, <i>Elementary Functions: Algorithms and Implementation</i>,
+ * 3rd ed., Birkhäuser 2016, §11 on table-free exponentials and the "magic number" rounding).
+ */
+final class CodyWaite {
+  static final double LOG2E = 1.4426950408889634;
+  /** ln2 head (32 significant bits, so k·LN2_HI is exact for |k| < 2^20) and tail; fdlibm. */
+  static final double LN2_HI = 6.93147180369123816490e-01;
+  static final double LN2_LO = 1.90821492927058770002e-10;
+  static final double LN2 = 0.6931471805599453;
+  /** 1.5·2^52: adding it rounds to an integer that sits in the low mantissa bits. */
+  static final double MAGIC = 6755399441055744.0;
+  static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+  /** exp overflows above ~709.78 and is 0 below ~-745.13; clamping keeps k inside [-1077, 1025]. */
+  static final double EXP_HI = 710.0;
+  static final double EXP_LO = -746.0;
+  /** tanh(x) rounds to ±1 beyond this (2e^{-44} < 2^-53); the scalar kernel uses the same cut. */
+  static final double TANH_SAT = 22.0;
+
+  /** q(r) = Σ r^i / (i+1)!, i = 0..12. */
+  static final double Q0 = 1.0;
+  static final double Q1 = 1.0 / 2;
+  static final double Q2 = 1.0 / 6;
+  static final double Q3 = 1.0 / 24;
+  static final double Q4 = 1.0 / 120;
+  static final double Q5 = 1.0 / 720;
+  static final double Q6 = 1.0 / 5040;
+  static final double Q7 = 1.0 / 40320;
+  static final double Q8 = 1.0 / 362880;
+  static final double Q9 = 1.0 / 3628800;
+  static final double Q10 = 1.0 / 39916800;
+  static final double Q11 = 1.0 / 479001600;
+  static final double Q12 = 1.0 / 6227020800.0;
+
+  /** log1p via 2·atanh(s), s = f/(2+f): P(z) = Σ z^i/(2i+1), i = 0..11, z = s² ≤ 0.04. */
+  static final double P1 = 1.0 / 3;
+  static final double P2 = 1.0 / 5;
+  static final double P3 = 1.0 / 7;
+  static final double P4 = 1.0 / 9;
+  static final double P5 = 1.0 / 11;
+  static final double P6 = 1.0 / 13;
+  static final double P7 = 1.0 / 15;
+  static final double P8 = 1.0 / 17;
+  static final double P9 = 1.0 / 19;
+  static final double P10 = 1.0 / 21;
+  static final double P11 = 1.0 / 23;
+
+  private CodyWaite() {}
+
+  static double q(double r) {
+    double p = Q12;
+    p = p * r + Q11;
+    p = p * r + Q10;
+    p = p * r + Q9;
+    p = p * r + Q8;
+    p = p * r + Q7;
+    p = p * r + Q6;
+    p = p * r + Q5;
+    p = p * r + Q4;
+    p = p * r + Q3;
+    p = p * r + Q2;
+    p = p * r + Q1;
+    return p * r + Q0;
+  }
+
+  /** 2^k for t = MAGIC + k, −1022 ≤ k ≤ 1023. */
+  static double twoTo(double t) {
+    return Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023L) << 52);
+  }
+
+  static double exp(double x) {
+    if (x > EXP_HI) {
+      x = EXP_HI;
+    } else if (x < EXP_LO) {
+      x = EXP_LO;
+    }
+    double t = x * LOG2E + MAGIC;
+    double kf = t - MAGIC;
+    double r = (x - kf * LN2_HI) - kf * LN2_LO;
+    double rq = r * q(r);
+    // Two scale factors keep both in the normal range near overflow and in the subnormal range.
+    double t1 = kf * 0.5 + MAGIC;
+    double t2 = (kf - (t1 - MAGIC)) + MAGIC;
+    double s1 = twoTo(t1);
+    return (s1 * rq + s1) * twoTo(t2);
+  }
+
+  static double tanh(double x) {
+    double ax = Math.abs(x);
+    double y = Math.min(ax + ax, 2 * TANH_SAT);
+    double t = y * LOG2E + MAGIC;
+    double kf = t - MAGIC;
+    double r = (y - kf * LN2_HI) - kf * LN2_LO;
+    double rq = r * q(r);
+    double s = twoTo(t);
+    double e = s * rq + (s - 1.0); // expm1(y): exact s − 1, so small y keeps relative accuracy
+    double th = ax > TANH_SAT ? 1.0 : e / (e + 2.0);
+    return Math.copySign(th, x);
+  }
+
+  static double sigmoid(double x) {
+    double e = exp(-Math.abs(x));
+    double s = 1.0 / (1.0 + e);
+    return x >= 0 ? s : e * s;
+  }
+
+  static double softplus(double x) {
+    double e = exp(-Math.abs(x));
+    return (x > 0 ? x : 0.0) + log1pUnit(e);
+  }
+
+  /** log(1 + e) for e in [0, 1] (NaN propagates). */
+  static double log1pUnit(double e) {
+    boolean big = e >= 0.5;
+    double f = big ? (e - 1.0) * 0.5 : e; // 1 + e = 2(1 + f), and e − 1 is exact (Sterbenz)
+    double s = f / (2.0 + f);
+    double z = s * s;
+    double l = 2.0 * s * p(z);
+    return big ? l + LN2 : l;
+  }
+
+  static double p(double z) {
+    double p = P11;
+    p = p * z + P10;
+    p = p * z + P9;
+    p = p * z + P8;
+    p = p * z + P7;
+    p = p * z + P6;
+    p = p * z + P5;
+    p = p * z + P4;
+    p = p * z + P3;
+    p = p * z + P2;
+    p = p * z + P1;
+    return p * z + 1.0;
+  }
+}
