@@ -31,9 +31,12 @@ public record HarnessConfig(long warmupMinNanos, long warmupMaxNanos, int runs, 
     }
   }
 
-  /** The default settings: at most about 7 s per case. */
+  /**
+   * The default settings: warm-up of 1–5 s, then 60 samples of at least 5 ms each, capped at 5 s
+   * (a few seconds per case, at most about 10 s).
+   */
   public static HarnessConfig standard() {
-    return new HarnessConfig(500 * MS, 3000 * MS, 50, 2 * MS, 4000 * MS, 10);
+    return new HarnessConfig(1000 * MS, 5000 * MS, 60, 5 * MS, 5000 * MS, 10);
   }
 
   /** Short settings for smoke runs: at most about 1 s per case. */
