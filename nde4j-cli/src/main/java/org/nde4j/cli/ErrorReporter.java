@@ -17,8 +17,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     err.println("error: " + describe(ex));
     if (debugRequested(parsed)) {
       ex.printStackTrace(err);
-    } else {
-      err.println("(run with --debug for the stack trace)");
     }
     err.flush();
     return 1;

@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>{@code
  * java -cp nde4j-cli/target/nde4j.jar org.openjdk.jmh.Main CoreBenchmarks -p name=mlp_w4_fwd_vjp
  * }</pre>
+ *
+ * <p>Not {@code final}: JMH generates subclasses of benchmark classes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
