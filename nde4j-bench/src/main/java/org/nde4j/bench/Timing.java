@@ -1,0 +1,12 @@
+package org.nde4j.bench;
+
+/**
+ * The timings of one case, per call, in milliseconds.
+ *
+ * @param medianMs median over the samples of the mean time per call within a sample
+ * @param minMs fastest sample
+ * @param maxMs slowest sample
+ * @param runs number of samples
+ * @param callsPerRun calls averaged in each sample
+ */
+public record Timing(double medianMs, double minMs, double maxMs, int runs, int callsPerRun) {}

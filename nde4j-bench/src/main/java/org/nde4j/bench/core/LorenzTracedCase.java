@@ -1,0 +1,56 @@
+package org.nde4j.bench.core;
+
+import org.nde4j.bench.BenchCase;
+import org.nde4j.compile.Graph;
+import org.nde4j.compile.Plan;
+import org.nde4j.tensor.Shape;
+
+/**
+ * The Lorenz vector field traced from tensor ops and compiled; one call is one {@link
+ * Plan#run(double[][], double[][])}. {@link #error()} compares with the hand-written Java.
+ */
+final class LorenzTracedCase implements BenchCase {
+  private Plan plan;
+  private final double[][] in = {{1.0, 2.0, 20.0}};
+  private final double[][] out = {new double[3]};
+  private double error;
+
+  @Override
+  public String name() {
+    return "lorenz_rhs_traced";
+  }
+
+  @Override
+  public void prepare() {
+    plan = Graph.trace(Lorenz.tensorFn(), Shape.of(3)).compile();
+    plan.run(in, out);
+    double[] want = new double[3];
+    Lorenz.rhs(in[0], want);
+    error = 0;
+    for (int i = 0; i < 3; i++) {
+      error = Math.max(error, Math.abs(out[0][i] - want[i]));
+    }
+  }
+
+  @Override
+  public double call() {
+    in[0][0] = 1.0 + 0.0 * out[0][2]; // a data dependency on the previous call (value unchanged)
+    plan.run(in, out);
+    return out[0][2];
+  }
+
+  @Override
+  public Double error() {
+    return error;
+  }
+
+  @Override
+  public Integer nfe() {
+    return 1;
+  }
+
+  @Override
+  public String note() {
+    return plan.numSteps() + " plan steps; error vs hand-written Java";
+  }
+}

@@ -1,0 +1,103 @@
+package org.nde4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nde4j.bench.CaseResult;
+import org.nde4j.bench.Harness;
+import org.nde4j.bench.HarnessConfig;
+import org.nde4j.bench.Report;
+import org.nde4j.bench.ReportWriter;
+import org.nde4j.bench.Suite;
+import org.nde4j.bench.SuiteRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code nde4j bench SUITE} subcommand shares: the options {@code --json}, {@code
+ * --quick} and {@code --cases}, a table of results on standard output (a row as each case
+ * finishes) and the JSON report. A subcommand only says which {@link Suite} it runs.
+ */
+abstract class AbstractSuiteCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Also write the results to FILE in the benchmark JSON format.")
+  Path json;
+
+  @Option(names = "--quick",
+      description = "Short warm-up and few runs: a smoke test, not a measurement.")
+  boolean quick;
+
+  @Option(names = "--cases", paramLabel = "NAME", split = ",",
+      description = "Run only these cases (comma-separated).")
+  List<String> cases = new ArrayList<>();
+
+  /** The suite this command runs. */
+  abstract Suite suite();
+
+  @Override
+  public Integer call() {
+    Suite suite = suite();
+    requireKnownCases(suite);
+    if (json != null) {
+      requireWritable(json);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%-28s %12s %12s %12s %6s %10s  %s%n", "case", "median_ms", "min_ms",
+        "max_ms", "runs", "error", "note");
+    out.flush();
+    HarnessConfig config = quick ? HarnessConfig.quick() : HarnessConfig.standard();
+    Report report = new SuiteRunner(new Harness(config)).run(suite, cases, r -> row(out, r));
+    if (json != null) {
+      new ReportWriter().write(report, json);
+      spec.commandLine().getErr().println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private void requireKnownCases(Suite suite) {
+    List<String> known = suite.cases().stream().map(c -> c.name()).toList();
+    for (String c : cases) {
+      if (!known.contains(c)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option "
+            + "'--cases': suite '" + suite.name() + "' has no case '" + c + "' (known: "
+            + String.join(" ", known) + ")");
+      }
+    }
+  }
+
+  /** Fails before a long run rather than after it when the report cannot be written. */
+  private static void requireWritable(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create directory " + parent + " for --json: "
+          + e.getMessage(), e);
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("--json " + file + " is a directory");
+    }
+    if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
+      throw new IllegalArgumentException("--json " + file + " is not writable");
+    }
+  }
+
+  private static void row(PrintWriter out, CaseResult r) {
+    out.printf(Locale.ROOT, "%-28s %12.6g %12.6g %12.6g %6d %10s  %s%n", r.name(), r.medianMs(),
+        r.minMs(), r.maxMs(), r.runs(), r.error() == null ? "-" : String.format(Locale.ROOT,
+            "%.1e", r.error()), r.note() == null ? "" : r.note());
+    out.flush();
+  }
+}

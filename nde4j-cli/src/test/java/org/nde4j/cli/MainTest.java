@@ -1,0 +1,118 @@
+package org.nde4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class MainTest {
+
+  /** Required case names of the core suite (reference/workloads.md). */
+  private static final List<String> CORE_CASES = List.of("mlp_tiny_b1_fwd_vjp",
+      "mlp_tiny_b20_fwd_vjp", "mlp_w4_fwd", "mlp_w4_fwd_vjp", "mlp_w4_fwd_vjp_eager",
+      "op_overhead_eager_scalar", "op_overhead_eager_256x128", "lorenz_rhs_traced",
+      "lorenz_rhs_java", "dgemm_256x128x128");
+
+  private static final List<String> RESULT_FIELDS = List.of("case", "median_ms", "min_ms",
+      "max_ms", "runs", "nfe", "nfe_bwd", "error", "peak_bytes", "note");
+
+  @TempDir
+  Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    Run r = run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: nde4j").contains("bench").contains("--version");
+    assertThat(run("bench", "--help").out()).contains("core");
+  }
+
+  @Test
+  void versionNamesTheLibraryAndJava() {
+    Run r = run("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("nde4j ").contains(System.getProperty("java.version"));
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorNamingTheOption() {
+    Run r = run("bench", "core", "--bogus");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--bogus").contains("Usage:");
+  }
+
+  @Test
+  void missingOptionValueIsAUsageError() {
+    Run r = run("bench", "core", "--json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--json");
+  }
+
+  @Test
+  void unknownCaseIsAUsageErrorListingTheKnownOnes() {
+    Run r = run("bench", "core", "--cases", "nope");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--cases").contains("nope").contains("mlp_w4_fwd");
+  }
+
+  @Test
+  void unknownOrMissingSubcommandIsAUsageError() {
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run().code()).isEqualTo(2);
+    assertThat(run("bench").code()).isEqualTo(2);
+  }
+
+  @Test
+  void runtimeErrorIsOneLineWithoutStackTraceUnlessDebug() throws Exception {
+    Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+    String target = file.resolve("out.json").toString();
+    Run r = run("bench", "core", "--quick", "--cases", "lorenz_rhs_java", "--json", target);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("error: ").doesNotContain("\tat ");
+    Run d = run("--debug", "bench", "core", "--quick", "--cases", "lorenz_rhs_java", "--json",
+        target);
+    assertThat(d.code()).isEqualTo(1);
+    assertThat(d.err()).startsWith("error: ").contains("\tat ");
+  }
+
+  @Test
+  void quickCoreBenchWritesTheReportFormat() throws Exception {
+    Path json = tmp.resolve("core.json");
+    Run r = run("bench", "core", "--quick", "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertThat(root.get("suite").asString()).isEqualTo("core");
+    assertThat(root.get("nde4j_version").asString()).isNotBlank();
+    assertThat(root.get("java").asString()).isEqualTo(System.getProperty("java.version"));
+    assertThat(root.get("threads").asInt()).isEqualTo(1);
+    List<String> names = new ArrayList<>();
+    for (JsonNode c : root.get("results")) {
+      for (String field : RESULT_FIELDS) {
+        assertThat(c.has(field)).as("%s has %s", c, field).isTrue();
+      }
+      assertThat(c.get("median_ms").asDouble()).as(c.toString()).isPositive();
+      names.add(c.get("case").asString());
+    }
+    assertThat(names).containsAll(CORE_CASES);
+    for (String name : CORE_CASES) {
+      assertThat(r.out()).contains(name);
+    }
+  }
+}
