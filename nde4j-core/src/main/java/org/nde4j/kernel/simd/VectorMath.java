@@ -29,41 +29,95 @@ final class VectorMath {
 
   private VectorMath() {}
 
+  // Every array loop below holds its whole vector computation in its own body. Vector API values
+  // only stay in registers while every method they pass through is inlined, and C2 will not
+  // inline a helper that it has already compiled on its own into a large method; depending on
+  // what else ran first, a shared per-vector helper (exp(DoubleVector) called from several loops)
+  // could therefore turn every vector into a heap box. Only the tiny helpers at the end are
+  // shared. The exp body appears twice (exp, and exp(-|x|) for sigmoid and softplus) and the
+  // polynomial of CodyWaite#q three times for that reason.
+
   static void exp(double[] x, int xo, double[] y, int yo, int n) {
     int i = 0;
     for (int end = S.loopBound(n); i < end; i += S.length()) {
-      exp(DoubleVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
+      DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+      // compare+blend rather than min/max: cheaper on AVX2 and lets NaN through untouched.
+      v = v.blend(EXP_HI, v.compare(VectorOperators.GT, EXP_HI));
+      v = v.blend(EXP_LO, v.compare(VectorOperators.LT, EXP_LO));
+      DoubleVector kf = v.fma(c(LOG2E), c(MAGIC)).sub(MAGIC);
+      DoubleVector r = kf.fma(c(-LN2_HI), v);
+      r = kf.fma(c(-LN2_LO), r);
+      DoubleVector p = c(CodyWaite.Q12).fma(r, c(CodyWaite.Q11)).fma(r, c(CodyWaite.Q10))
+          .fma(r, c(CodyWaite.Q9)).fma(r, c(CodyWaite.Q8)).fma(r, c(CodyWaite.Q7))
+          .fma(r, c(CodyWaite.Q6)).fma(r, c(CodyWaite.Q5)).fma(r, c(CodyWaite.Q4))
+          .fma(r, c(CodyWaite.Q3)).fma(r, c(CodyWaite.Q2)).fma(r, c(CodyWaite.Q1))
+          .fma(r, c(CodyWaite.Q0));
+      DoubleVector rq = r.mul(p);
+      // k = k1 + k2 with both halves in the normal exponent range, so 2^k never overflows early
+      // and the subnormal result is rounded by the last multiplication only.
+      DoubleVector t1 = kf.fma(c(0.5), c(MAGIC));
+      DoubleVector t2 = kf.sub(t1.sub(MAGIC)).add(MAGIC);
+      DoubleVector s1 = twoTo(t1);
+      rq.fma(s1, s1).mul(twoTo(t2)).intoArray(y, yo + i);
     }
     for (; i < n; i++) {
       y[yo + i] = CodyWaite.exp(x[xo + i]);
     }
   }
 
+  /** tanh via expm1(2|x|); relative accuracy kept down to subnormal x. */
   static void tanh(double[] x, int xo, double[] y, int yo, int n) {
     int i = 0;
     for (int end = S.loopBound(n); i < end; i += S.length()) {
-      tanh(DoubleVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
+      DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+      DoubleVector ax = v.abs();
+      DoubleVector w = ax.add(ax);
+      w = w.blend(2 * TANH_SAT, w.compare(VectorOperators.GT, 2 * TANH_SAT));
+      DoubleVector t = w.fma(c(LOG2E), c(MAGIC));
+      DoubleVector kf = t.sub(MAGIC);
+      DoubleVector r = kf.fma(c(-LN2_HI), w);
+      r = kf.fma(c(-LN2_LO), r);
+      DoubleVector p = c(CodyWaite.Q12).fma(r, c(CodyWaite.Q11)).fma(r, c(CodyWaite.Q10))
+          .fma(r, c(CodyWaite.Q9)).fma(r, c(CodyWaite.Q8)).fma(r, c(CodyWaite.Q7))
+          .fma(r, c(CodyWaite.Q6)).fma(r, c(CodyWaite.Q5)).fma(r, c(CodyWaite.Q4))
+          .fma(r, c(CodyWaite.Q3)).fma(r, c(CodyWaite.Q2)).fma(r, c(CodyWaite.Q1))
+          .fma(r, c(CodyWaite.Q0));
+      DoubleVector rq = r.mul(p);
+      DoubleVector s = twoTo(t);
+      DoubleVector e = s.fma(rq, s.sub(1.0)); // expm1(w): s − 1 is exact for 0 ≤ k ≤ 64
+      DoubleVector th = e.div(e.add(2.0));
+      th = th.blend(1.0, ax.compare(VectorOperators.GT, TANH_SAT));
+      copySign(th, v).intoArray(y, yo + i);
     }
     for (; i < n; i++) {
       y[yo + i] = CodyWaite.tanh(x[xo + i]);
     }
   }
 
+  /**
+   * 1/(1+e^{-x}) as two passes per chunk: e = e^{-|x|} ≤ 1 into scratch, then s = 1/(1+e) and
+   * the result s (x ≥ 0) or e·s (x &lt; 0), so nothing overflows for any x.
+   */
   static void sigmoid(double[] x, int xo, double[] y, int yo, int n) {
-    int i = 0;
-    for (int end = S.loopBound(n); i < end; i += S.length()) {
-      sigmoid(DoubleVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
-    }
-    for (; i < n; i++) {
-      y[yo + i] = CodyWaite.sigmoid(x[xo + i]);
+    double[] e = KernelScratch.get().chunk;
+    for (int base = 0; base < n; base += CHUNK) {
+      int len = Math.min(CHUNK, n - base);
+      int end = S.loopBound(len);
+      expNegAbs(x, xo + base, e, end);
+      for (int i = 0; i < end; i += S.length()) {
+        DoubleVector v = DoubleVector.fromArray(S, x, xo + base + i);
+        DoubleVector ev = DoubleVector.fromArray(S, e, i);
+        DoubleVector sv = c(1.0).div(ev.add(1.0));
+        VectorMask<Double> neg = v.compare(VectorOperators.GE, 0.0).not();
+        sv.blend(ev.mul(sv), neg).intoArray(y, yo + base + i);
+      }
+      for (int i = end; i < len; i++) {
+        y[yo + base + i] = CodyWaite.sigmoid(x[xo + base + i]);
+      }
     }
   }
 
-  /**
-   * Two passes per chunk (e = e^{-|x|} into scratch, then max(x, 0) + log1p(e)): exp and log1p
-   * in one loop body exceed C2's inlining node budget, and a call that is not inlined makes every
-   * vector a heap box.
-   */
+  /** Two passes per chunk: e = e^{-|x|} into scratch, then max(x, 0) + log1p(e). */
   static void softplus(double[] x, int xo, double[] y, int yo, int n) {
     double[] e = KernelScratch.get().chunk;
     for (int base = 0; base < n; base += CHUNK) {
@@ -77,105 +131,51 @@ final class VectorMath {
     }
   }
 
+  /** {@code e[i] = exp(-|x[xo+i]|)} for i below {@code end} (a multiple of the vector length). */
   private static void expNegAbs(double[] x, int xo, double[] e, int end) {
     for (int i = 0; i < end; i += S.length()) {
-      exp(DoubleVector.fromArray(S, x, xo + i).abs().neg()).intoArray(e, i);
+      // e^{-|x|} ≤ 1 never overflows; only the lower clamp is needed
+      DoubleVector v = DoubleVector.fromArray(S, x, xo + i).abs().neg();
+      v = v.blend(EXP_LO, v.compare(VectorOperators.LT, EXP_LO));
+      DoubleVector kf = v.fma(c(LOG2E), c(MAGIC)).sub(MAGIC);
+      DoubleVector r = kf.fma(c(-LN2_HI), v);
+      r = kf.fma(c(-LN2_LO), r);
+      DoubleVector p = c(CodyWaite.Q12).fma(r, c(CodyWaite.Q11)).fma(r, c(CodyWaite.Q10))
+          .fma(r, c(CodyWaite.Q9)).fma(r, c(CodyWaite.Q8)).fma(r, c(CodyWaite.Q7))
+          .fma(r, c(CodyWaite.Q6)).fma(r, c(CodyWaite.Q5)).fma(r, c(CodyWaite.Q4))
+          .fma(r, c(CodyWaite.Q3)).fma(r, c(CodyWaite.Q2)).fma(r, c(CodyWaite.Q1))
+          .fma(r, c(CodyWaite.Q0));
+      DoubleVector rq = r.mul(p);
+      DoubleVector t1 = kf.fma(c(0.5), c(MAGIC));
+      DoubleVector t2 = kf.sub(t1.sub(MAGIC)).add(MAGIC);
+      DoubleVector s1 = twoTo(t1);
+      rq.fma(s1, s1).mul(twoTo(t2)).intoArray(e, i);
     }
   }
 
+  /** {@code y = max(x, 0) + log1p(e)} for lanes e in [0, 1]; see {@link CodyWaite#log1pUnit}. */
   private static void softplusFinish(double[] x, int xo, double[] e, double[] y, int yo, int end) {
     for (int i = 0; i < end; i += S.length()) {
       DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+      DoubleVector ev = DoubleVector.fromArray(S, e, i);
+      VectorMask<Double> big = ev.compare(VectorOperators.GE, 0.5);
+      DoubleVector f = ev.blend(ev.sub(1.0).mul(0.5), big);
+      DoubleVector s = f.div(f.add(2.0));
+      DoubleVector z = s.mul(s);
+      DoubleVector p = c(CodyWaite.P11).fma(z, c(CodyWaite.P10)).fma(z, c(CodyWaite.P9))
+          .fma(z, c(CodyWaite.P8)).fma(z, c(CodyWaite.P7)).fma(z, c(CodyWaite.P6))
+          .fma(z, c(CodyWaite.P5)).fma(z, c(CodyWaite.P4)).fma(z, c(CodyWaite.P3))
+          .fma(z, c(CodyWaite.P2)).fma(z, c(CodyWaite.P1)).fma(z, c(1.0));
+      DoubleVector l = s.add(s).mul(p);
+      l = l.blend(l.add(LN2), big);
       DoubleVector pos = DoubleVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0.0));
-      pos.add(log1pUnit(DoubleVector.fromArray(S, e, i))).intoArray(y, yo + i);
+      pos.add(l).intoArray(y, yo + i);
     }
-  }
-
-  /** e^x on every lane; NaN stays NaN, ±inf give inf / 0, subnormal results rounded once. */
-  static DoubleVector exp(DoubleVector x) {
-    // compare+blend rather than min/max: cheaper on AVX2 and lets NaN through untouched.
-    x = x.blend(EXP_HI, x.compare(VectorOperators.GT, EXP_HI));
-    x = x.blend(EXP_LO, x.compare(VectorOperators.LT, EXP_LO));
-    DoubleVector t = x.fma(c(LOG2E), c(MAGIC));
-    DoubleVector kf = t.sub(MAGIC);
-    DoubleVector r = kf.fma(c(-LN2_HI), x);
-    r = kf.fma(c(-LN2_LO), r);
-    DoubleVector rq = r.mul(q(r));
-    // k = k1 + k2 with both halves in the normal exponent range, so 2^k never overflows early
-    // and the subnormal result is rounded by the last multiplication only.
-    DoubleVector t1 = kf.fma(c(0.5), c(MAGIC));
-    DoubleVector t2 = kf.sub(t1.sub(MAGIC)).add(MAGIC);
-    DoubleVector s1 = twoTo(t1);
-    return rq.fma(s1, s1).mul(twoTo(t2));
-  }
-
-  /** tanh on every lane via expm1(2|x|); relative accuracy kept down to subnormal x. */
-  static DoubleVector tanh(DoubleVector x) {
-    DoubleVector ax = x.abs();
-    DoubleVector y = ax.add(ax);
-    y = y.blend(2 * TANH_SAT, y.compare(VectorOperators.GT, 2 * TANH_SAT));
-    DoubleVector t = y.fma(c(LOG2E), c(MAGIC));
-    DoubleVector kf = t.sub(MAGIC);
-    DoubleVector r = kf.fma(c(-LN2_HI), y);
-    r = kf.fma(c(-LN2_LO), r);
-    DoubleVector rq = r.mul(q(r));
-    DoubleVector s = twoTo(t);
-    DoubleVector e = s.fma(rq, s.sub(1.0)); // expm1(y): s − 1 is exact for 0 ≤ k ≤ 64
-    DoubleVector th = e.div(e.add(2.0));
-    th = th.blend(1.0, ax.compare(VectorOperators.GT, TANH_SAT));
-    return copySign(th, x);
-  }
-
-  /** 1/(1+e^{-x}) with e = e^{-|x|} ≤ 1, so nothing overflows for any finite or infinite x. */
-  static DoubleVector sigmoid(DoubleVector x) {
-    DoubleVector e = exp(x.abs().neg());
-    DoubleVector s = e.add(1.0);
-    s = DoubleVector.broadcast(S, 1.0).div(s);
-    VectorMask<Double> neg = x.compare(VectorOperators.GE, 0.0).not();
-    return s.blend(e.mul(s), neg);
-  }
-
-  /** log(1 + e) for lanes e in [0, 1]; see {@link CodyWaite#log1pUnit}. */
-  static DoubleVector log1pUnit(DoubleVector e) {
-    VectorMask<Double> big = e.compare(VectorOperators.GE, 0.5);
-    DoubleVector f = e.blend(e.sub(1.0).mul(0.5), big);
-    DoubleVector s = f.div(f.add(2.0));
-    DoubleVector z = s.mul(s);
-    DoubleVector p = DoubleVector.broadcast(S, CodyWaite.P11);
-    p = p.fma(z, c(CodyWaite.P10));
-    p = p.fma(z, c(CodyWaite.P9));
-    p = p.fma(z, c(CodyWaite.P8));
-    p = p.fma(z, c(CodyWaite.P7));
-    p = p.fma(z, c(CodyWaite.P6));
-    p = p.fma(z, c(CodyWaite.P5));
-    p = p.fma(z, c(CodyWaite.P4));
-    p = p.fma(z, c(CodyWaite.P3));
-    p = p.fma(z, c(CodyWaite.P2));
-    p = p.fma(z, c(CodyWaite.P1));
-    p = p.fma(z, c(1.0));
-    DoubleVector l = s.add(s).mul(p);
-    return l.blend(l.add(LN2), big);
   }
 
   /** A broadcast constant; loop-invariant, so C2 hoists it out of the callers' loops. */
   private static DoubleVector c(double v) {
     return DoubleVector.broadcast(S, v);
-  }
-
-  private static DoubleVector q(DoubleVector r) {
-    DoubleVector p = DoubleVector.broadcast(S, CodyWaite.Q12);
-    p = p.fma(r, c(CodyWaite.Q11));
-    p = p.fma(r, c(CodyWaite.Q10));
-    p = p.fma(r, c(CodyWaite.Q9));
-    p = p.fma(r, c(CodyWaite.Q8));
-    p = p.fma(r, c(CodyWaite.Q7));
-    p = p.fma(r, c(CodyWaite.Q6));
-    p = p.fma(r, c(CodyWaite.Q5));
-    p = p.fma(r, c(CodyWaite.Q4));
-    p = p.fma(r, c(CodyWaite.Q3));
-    p = p.fma(r, c(CodyWaite.Q2));
-    p = p.fma(r, c(CodyWaite.Q1));
-    return p.fma(r, c(CodyWaite.Q0));
   }
 
   /** 2^k from t = MAGIC + k: k sits in the low mantissa bits, so add the bias and shift. */
