@@ -191,7 +191,26 @@ final class Compiler {
       return buffers.size() - 1;
     }
 
+    boolean generateCode;
+
+    /** "fused(op op …)" in evaluation order. */
+    String fusedLabel(V v) {
+      StringBuilder sb = new StringBuilder();
+      appendOps(v, sb);
+      return "fused(" + sb + ")";
+    }
+
+    private void appendOps(V v, StringBuilder sb) {
+      for (int i : v.in) {
+        if (vs.get(i).fusedInto == v) {
+          appendOps(vs.get(i), sb);
+        }
+      }
+      sb.append(sb.length() > 0 ? " " : "").append(v.op.name());
+    }
+
     Plan build(boolean generateCode) {
+      this.generateCode = generateCode;
       int nIn = g.numInputs();
       int[] inputBuffers = new int[nIn];
       for (V v : vs) {
@@ -234,7 +253,7 @@ final class Compiler {
             shapes[j] = operands.get(j).shape;
           }
           Kernel k = fused ? fusedKernel(v, operands, shapes) : v.op.kernel(shapes, v.shape);
-          steps.add(new Plan.Step(k, ids, v.buffer, fused ? k.toString() : v.op.toString()));
+          steps.add(new Plan.Step(k, ids, v.buffer, fused ? fusedLabel(v) : v.op.toString()));
         }
         // release buffers whose last reader was this step (after the output is assigned, so a
         // kernel never writes over its own operand)
@@ -316,8 +335,10 @@ final class Compiler {
       List<ElementwiseOp> ops = new ArrayList<>();
       List<int[]> args = new ArrayList<>();
       emit(v, leaves, ops, args);
-      return new FusedKernel(v.shape, leafShapes, ops.toArray(new ElementwiseOp[0]),
-          args.toArray(new int[0][]));
+      ElementwiseOp[] o = ops.toArray(new ElementwiseOp[0]);
+      int[][] a = args.toArray(new int[0][]);
+      Kernel generated = generateCode ? FusedCodegen.generate(v.shape, leafShapes, o, a) : null;
+      return generated != null ? generated : new FusedKernel(v.shape, leafShapes, o, a);
     }
 
     /** Emits the fused tree in post-order; returns the register holding {@code v}. */

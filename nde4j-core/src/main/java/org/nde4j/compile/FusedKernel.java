@@ -59,26 +59,37 @@ final class FusedKernel implements Kernel {
   @Override
   public void run(double[][] in, double[] o) {
     int inner = bc.inner;
+    int total = bc.rows * inner;
     double[] result = regs[regs.length - 1];
-    for (int r = 0; r < bc.rows; r++) {
-      int base = r * inner;
-      for (int start = 0; start < inner; start += BLOCK) {
-        int n = Math.min(BLOCK, inner - start);
-        for (int j = 0; j < numLeaves; j++) {
-          double[] src = in[j];
-          double[] reg = regs[j];
-          int off = bc.offset[j][r];
-          if (bc.innerStride[j] == 0) {
-            java.util.Arrays.fill(reg, 0, n, src[off]);
-          } else {
-            System.arraycopy(src, off + start, reg, 0, n);
-          }
-        }
-        for (Instr ins : program) {
-          ins.op.applyBlock(ins.argRegs, regs[ins.out], n);
-        }
-        System.arraycopy(result, 0, o, base + start, n);
+    // Blocks run across row boundaries, so short rows (a bias over 50 features) still give
+    // full blocks and few dispatches.
+    for (int start = 0; start < total; start += BLOCK) {
+      int n = Math.min(BLOCK, total - start);
+      for (int j = 0; j < numLeaves; j++) {
+        load(j, in[j], start, n, inner);
       }
+      for (Instr ins : program) {
+        ins.op.applyBlock(ins.argRegs, regs[ins.out], n);
+      }
+      System.arraycopy(result, 0, o, start, n);
+    }
+  }
+
+  /** Fills register {@code j} with operand {@code j} broadcast over output elements [start, start+n). */
+  private void load(int j, double[] src, int start, int n, int inner) {
+    double[] reg = regs[j];
+    int[] off = bc.offset[j];
+    boolean scalar = bc.innerStride[j] == 0;
+    int r = start / inner;
+    int c = start - r * inner;
+    for (int pos = 0; pos < n; r++, c = 0) {
+      int len = Math.min(inner - c, n - pos);
+      if (scalar) {
+        java.util.Arrays.fill(reg, pos, pos + len, src[off[r]]);
+      } else {
+        System.arraycopy(src, off[r] + c, reg, pos, len);
+      }
+      pos += len;
     }
   }
 

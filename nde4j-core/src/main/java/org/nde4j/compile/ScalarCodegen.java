@@ -159,7 +159,7 @@ final class ScalarCodegen {
     return n;
   }
 
-  private static String literal(double d) {
+  static String literal(double d) {
     if (Double.isNaN(d)) {
       return "Double.NaN";
     }
@@ -357,7 +357,7 @@ final class ScalarCodegen {
     return idx;
   }
 
-  private static String elementwise(Op op, String[] a) {
+  static String elementwise(Op op, String[] a) {
     if (op instanceof Where) {
       return "(" + a[0] + " != 0.0 ? " + a[1] + " : " + a[2] + ")";
     }
