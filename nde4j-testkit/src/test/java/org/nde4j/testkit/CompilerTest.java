@@ -53,6 +53,27 @@ class CompilerTest {
         1e-300)).isLessThan(1e-15);
   }
 
+  @Test
+  void smallGraphsBecomeStraightLineCode() {
+    // Lorenz (σ=10, ρ=28, β=8/3) at y = (1, 2, 3): dy = (10, 1·25 − 2, 2 − 8) = (10, 23, −6)
+    TensorFn lorenz = in -> {
+      Tensor y = in[0];
+      Tensor x = y.index(0, 0);
+      Tensor v = y.index(0, 1);
+      Tensor z = y.index(0, 2);
+      return new Tensor[] {Tensor.stack(0, v.sub(x).mul(10.0), x.mul(z.rsub(28.0)).sub(v),
+          x.mul(v).sub(z.mul(8.0 / 3.0)))};
+    };
+    Plan p = Graph.trace(lorenz, Shape.of(3)).compile();
+    assertThat(p.isGenerated()).isTrue();
+    double[] dy = new double[3];
+    double[][] in = {{1, 2, 3}};
+    double[][] out = {dy};
+    p.run(in, out);
+    assertThat(dy).containsExactly(10.0, 23.0, 2.0 - 8.0);
+    assertThat(AllocationProbe.bytesPerCallAfterWarmup(() -> p.run(in, out), 1000, 30)).isZero();
+  }
+
   static TensorFn mlpW4() {
     return in -> {
       Tensor h = in[0].matmul(in[1]).add(in[2]).softplus();
