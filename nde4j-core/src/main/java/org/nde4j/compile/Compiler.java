@@ -177,6 +177,7 @@ final class Compiler {
     final List<Boolean> pooled = new ArrayList<>();
     final Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
     final List<Plan.Step> steps = new ArrayList<>();
+    boolean generateCode;
 
     PlanBuilder(Graph g, List<V> vs, int[] outs, boolean[] isOutput) {
       this.g = g;
@@ -190,8 +191,6 @@ final class Compiler {
       pooled.add(pool);
       return buffers.size() - 1;
     }
-
-    boolean generateCode;
 
     /** "fused(op op …)" in evaluation order. */
     String fusedLabel(V v) {

@@ -53,6 +53,12 @@ public final class Binary implements ElementwiseOp {
 
   @Override
   public Kernel kernel(Shape[] in, Shape out) {
+    BinaryFn f = fn;
+    if (in[0].equals(in[1])) {
+      // no broadcasting: skip the iteration plan (cheaper eager ops)
+      int n = out.size();
+      return (x, o) -> f.run(x[0], 0, 1, x[1], 0, 1, o, 0, n);
+    }
     Broadcast bc = new Broadcast(out, in[0], in[1]);
     int rows = bc.rows;
     int inner = bc.inner;
@@ -60,7 +66,6 @@ public final class Binary implements ElementwiseOp {
     int bs = bc.innerStride[1];
     int[] ao = bc.offset[0];
     int[] bo = bc.offset[1];
-    BinaryFn f = fn;
     return (x, o) -> {
       double[] a = x[0];
       double[] b = x[1];
