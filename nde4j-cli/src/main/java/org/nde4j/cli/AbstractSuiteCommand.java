@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nde4j.bench.CaseResult;
 import org.nde4j.bench.Harness;
 import org.nde4j.bench.HarnessConfig;
+import org.nde4j.bench.PeerScript;
 import org.nde4j.bench.Report;
 import org.nde4j.bench.ReportWriter;
 import org.nde4j.bench.Suite;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every {@code nde4j bench SUITE} subcommand shares: the options {@code --json}, {@code
- * --quick} and {@code --cases}, a table of results on standard output (a row as each case
+ * --quick}, {@code --cases} and {@code --peer}, a table of results on standard output (a row as each case
  * finishes) and the JSON report. A subcommand only says which {@link Suite} it runs.
  */
 abstract class AbstractSuiteCommand implements Callable<Integer> {
@@ -43,6 +45,15 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
       description = "Run only these cases (comma-separated).")
   List<String> cases = new ArrayList<>();
 
+  @Option(names = "--peer", paramLabel = "SCRIPT",
+      description = "After the cases, run this peer benchmark script (e.g. "
+          + "shared/peers/mlp_fwd_vjp.py) and put its medians and the ratios in the notes.")
+  Path peer;
+
+  @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
+      description = "Interpreter for --peer (default: ${DEFAULT-VALUE}).")
+  Path python;
+
   /** The suite this command runs. */
   abstract Suite suite();
 
@@ -59,6 +70,19 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     out.flush();
     HarnessConfig config = quick ? HarnessConfig.quick() : HarnessConfig.standard();
     Report report = new SuiteRunner(new Harness(config)).run(suite, cases, r -> row(out, r));
+    if (peer != null) {
+      Map<String, Double> medians = new PeerScript(python, peer).run();
+      report = PeerScript.annotate(report, medians, peer.getFileName().toString());
+      out.printf(Locale.ROOT, "%n%-28s %12s %12s %9s%n", "case", "nde4j_ms", "peer_ms", "ratio");
+      for (CaseResult r : report.results()) {
+        Double p = medians.get(r.name());
+        if (p != null) {
+          out.printf(Locale.ROOT, "%-28s %12.6g %12.6g %8.3gx%n", r.name(), r.medianMs(), p,
+              p / r.medianMs());
+        }
+      }
+      out.flush();
+    }
     if (json != null) {
       new ReportWriter().write(report, json);
       spec.commandLine().getErr().println("wrote " + json);
