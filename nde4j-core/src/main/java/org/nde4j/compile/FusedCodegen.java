@@ -125,24 +125,48 @@ final class FusedCodegen {
     body.append("    org.nde4j.kernel.KernelSelection.selected().").append(fn).append('(').append(argArray)
         .append(", 0, ").append(target).append(", 0, ").append(bc.rows * bc.inner)
         .append(");\n");
-    return isRoot ? null : target + "[ob + i]";
+    return isRoot ? null : target + "[ob# + i]";
   }
 
   private String leaf(int j) {
-    return bc.innerStride[j] == 0 ? "a" + j + "[b" + j + "]" : "a" + j + "[b" + j + " + i]";
+    return bc.innerStride[j] == 0 ? "a" + j + "[b" + j + "#]" : "a" + j + "[b" + j + "# + i]";
   }
 
-  /** Emits the loop {@code dest[ob + i] = expr} over all rows and elements. */
+  /** Short rows are processed this many at a time, to amortise the loop overhead. */
+  private static final int ROW_UNROLL = 4;
+
+  /**
+   * Emits the loop {@code dest[ob + i] = expr} over all rows and elements; {@code '#'} in
+   * {@code expr} marks the row-dependent offsets. Short rows (a bias of a few dozen features)
+   * run {@link #ROW_UNROLL} rows per pass, since a short vectorised loop is mostly overhead.
+   */
   private void loop(String dest, String expr) {
-    body.append("    { final double[] d = ").append(dest).append(";\n")
-        .append("      for (int r = 0; r < ").append(bc.rows).append("; r++) {\n")
-        .append("        final int ob = r * ").append(bc.inner).append(";\n");
-    for (int j = 0; j < leaves; j++) {
-      body.append("        final int b").append(j).append(" = off[").append(j).append("][r];\n");
+    int unroll = bc.inner < 256 && bc.rows >= ROW_UNROLL ? ROW_UNROLL : 1;
+    int mainRows = bc.rows - bc.rows % unroll;
+    body.append("    { final double[] d = ").append(dest).append(";\n");
+    rowLoop(0, mainRows, unroll, expr);
+    if (mainRows < bc.rows) {
+      rowLoop(mainRows, bc.rows, 1, expr);
     }
-    body
-        .append("        for (int i = 0; i < ").append(bc.inner).append("; i++) {\n")
-        .append("          d[ob + i] = ").append(expr).append(";\n")
-        .append("        }\n      }\n    }\n");
+    body.append("    }\n");
+  }
+
+  private void rowLoop(int from, int to, int unroll, String expr) {
+    body.append("      for (int r = ").append(from).append("; r < ").append(to).append("; r += ")
+        .append(unroll).append(") {\n");
+    for (int u = 0; u < unroll; u++) {
+      body.append("        final int ob_").append(u).append(" = (r + ").append(u).append(") * ")
+          .append(bc.inner).append(";\n");
+      for (int j = 0; j < leaves; j++) {
+        body.append("        final int b").append(j).append('_').append(u).append(" = off[")
+            .append(j).append("][r + ").append(u).append("];\n");
+      }
+    }
+    body.append("        for (int i = 0; i < ").append(bc.inner).append("; i++) {\n");
+    for (int u = 0; u < unroll; u++) {
+      body.append("          d[ob_").append(u).append(" + i] = ")
+          .append(expr.replace("#", "_" + u)).append(";\n");
+    }
+    body.append("        }\n      }\n");
   }
 }
