@@ -70,8 +70,12 @@ final class PackedGemm {
     for (int ir = 0; ir < mc; ir += MR) {
       int mr = Math.min(MR, mc - ir);
       int d = (ir / MR) * kc * MR;
-      if (ta) {
-        // A stored k×m: the MR elements of one p are contiguous.
+      if (ta && mr == MR && MR == V) {
+        // A stored k×m: the MR elements of one p are contiguous, one vector copy per p.
+        for (int p = 0; p < kc; p++) {
+          DoubleVector.fromArray(S, a, ao + (pc + p) * m + ic + ir).intoArray(dst, d + p * MR);
+        }
+      } else if (ta) {
         for (int p = 0; p < kc; p++) {
           int src = ao + (pc + p) * m + ic + ir;
           int dp = d + p * MR;
@@ -81,6 +85,19 @@ final class PackedGemm {
           for (int r = mr; r < MR; r++) {
             dst[dp + r] = 0.0;
           }
+        }
+      } else if (mr == MR) {
+        // Four row streams read in step, so the panel is written sequentially.
+        int s0 = ao + (ic + ir) * k + pc;
+        int s1 = s0 + k;
+        int s2 = s1 + k;
+        int s3 = s2 + k;
+        for (int p = 0; p < kc; p++) {
+          int dp = d + p * MR;
+          dst[dp] = a[s0 + p];
+          dst[dp + 1] = a[s1 + p];
+          dst[dp + 2] = a[s2 + p];
+          dst[dp + 3] = a[s3 + p];
         }
       } else {
         for (int r = 0; r < mr; r++) {
