@@ -60,6 +60,17 @@ public final class VectorKernels implements Kernels {
       Arrays.fill(c, co, co + m * n, 0.0);
       return;
     }
+    if (k == 1) {
+      // A (m×1 or 1×m) and B (1×n or n×1) have one layout each way; ta lets the tall kernel in.
+      ta = true;
+      tb = false;
+    }
+    if (m == 1) {
+      ta = false;
+    }
+    if (n == 1) {
+      tb = false;
+    }
     long work = (long) m * n * k;
     if (work < SMALL_WORK) {
       StridedGemm.gemm(0, m, 0, n, k, a, ao, ta ? 1 : k, ta ? m : 1, b, bo, tb ? 1 : n,
@@ -79,6 +90,29 @@ public final class VectorKernels implements Kernels {
       double[] a, int ao, double[] b, int bo, double[] c, int co) {
     int sai = ta ? 1 : k;
     int sap = ta ? m : 1;
+    if (TinyGemm.ENABLED) {
+      if (k <= 2 && n >= 4) {
+        // k = 1 arrives with tb false; for k = 2 transposing B (2n values) is cheap.
+        if (tb) {
+          TinyGemm.k2(m, n, k, a, ao, sai, sap, transpose(b, bo, n, k), 0, c, co);
+        } else {
+          TinyGemm.k2(m, n, k, a, ao, sai, sap, b, bo, c, co);
+        }
+        return;
+      }
+      if (n == 2 && !ta && k >= 4) {
+        if (tb) {
+          TinyGemm.dot2(m, k, a, ao, k, b, bo, k, c, co);
+        } else {
+          TinyGemm.dot2(m, k, a, ao, k, transpose(b, bo, k, n), 0, k, c, co);
+        }
+        return;
+      }
+      if (n == 2 && ta && m >= 4) {
+        TinyGemm.tall2(m, k, a, ao, b, bo, tb ? 1 : 2, tb ? k : 1, c, co);
+        return;
+      }
+    }
     if (!tb && n >= V) {
       rowMajorB(m, n, k, a, ao, sai, sap, b, bo, c, co);
     } else if (tb && !ta && k >= 2 * V) {
@@ -103,19 +137,23 @@ public final class VectorKernels implements Kernels {
     }
   }
 
-  /** op(B) row-major k×n at {@code bo}: register blocks when they fill, row axpys otherwise. */
+  /** op(B) row-major k×n at {@code bo} (n ≥ V). */
   private static void rowMajorB(int m, int n, int k, double[] a, int ao, int sai, int sap,
       double[] b, int bo, double[] c, int co) {
-    if (m >= 4) {
-      DirectGemm.gemm(m, n, k, a, ao, sai, sap, b, bo, n, c, co);
-    } else {
-      SmallGemm.axpy(m, n, k, a, ao, sai, sap, b, bo, n, c, co, n);
-    }
+    DirectGemm.gemm(m, n, k, a, ao, sai, sap, b, bo, n, c, co);
   }
 
   /** Copies the rows×cols matrix at {@code src[so]} transposed into per-thread scratch. */
   private static double[] transpose(double[] src, int so, int rows, int cols) {
     double[] t = KernelScratch.get().b(rows * cols);
+    if (cols == 2) {
+      // Tiny layers (a width-2 input or output): de-interleave without a two-trip inner loop.
+      for (int r = 0; r < rows; r++) {
+        t[r] = src[so + 2 * r];
+        t[rows + r] = src[so + 2 * r + 1];
+      }
+      return t;
+    }
     for (int r = 0; r < rows; r++) {
       int s = so + r * cols;
       for (int q = 0; q < cols; q++) {
