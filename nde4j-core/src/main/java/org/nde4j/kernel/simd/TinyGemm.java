@@ -60,27 +60,23 @@ final class TinyGemm {
     int j1 = j + w - V;
     DoubleVector b00 = DoubleVector.fromArray(S, b, bo + j);
     DoubleVector b01 = DoubleVector.fromArray(S, b, bo + j1);
-    int ai = ao;
-    int ci = co;
+    // Indices written from the loop counter so that C2 can hoist the bounds checks.
     if (k == 1) {
       for (int i = 0; i < m; i++) {
-        double x = a[ai];
-        b00.mul(x).intoArray(c, ci + j);
-        b01.mul(x).intoArray(c, ci + j1);
-        ai += sai;
-        ci += n;
+        double x = a[ao + i * sai];
+        b00.mul(x).intoArray(c, co + i * n + j);
+        b01.mul(x).intoArray(c, co + i * n + j1);
       }
       return;
     }
     DoubleVector b10 = DoubleVector.fromArray(S, b, bo + n + j);
     DoubleVector b11 = DoubleVector.fromArray(S, b, bo + n + j1);
+    int ao1 = ao + sap;
     for (int i = 0; i < m; i++) {
-      DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-      DoubleVector y = DoubleVector.broadcast(S, a[ai + sap]);
-      b10.fma(y, b00.mul(x)).intoArray(c, ci + j);
-      b11.fma(y, b01.mul(x)).intoArray(c, ci + j1);
-      ai += sai;
-      ci += n;
+      DoubleVector x = DoubleVector.broadcast(S, a[ao + i * sai]);
+      DoubleVector y = DoubleVector.broadcast(S, a[ao1 + i * sai]);
+      b10.fma(y, b00.mul(x)).intoArray(c, co + i * n + j);
+      b11.fma(y, b01.mul(x)).intoArray(c, co + i * n + j1);
     }
   }
 
