@@ -12,8 +12,11 @@ import org.nde4j.kernel.Kernels;
  * offsets): under {@value #SMALL_WORK} multiply-adds a register-blocked scalar loop; from
  * {@value #PACKED_WORK} on (with m ≥ 6, n ≥ one vector) a packed 6 × 2-vector micro-kernel
  * (Goto/BLIS layout); in between, kernels that read A and B in place — 4 × 2-vector register
- * blocks, row axpys for 1–3 rows, or dot products along k when op(B) is stored transposed or n is
- * below one vector — transposing one small operand into scratch where that avoids strided loads.
+ * blocks (2 × 4 vectors for 1–3 rows), {@link TinyGemm} when k ≤ 2 or n = 2 (the layers of a
+ * network with two inputs or outputs), or dot products along k when op(B) is stored transposed
+ * or n is below one vector — transposing one small operand into scratch where that avoids strided
+ * loads. With k, m or n equal to 1 both layouts of the operand concerned are the same memory, so
+ * the transpose flags are first set to whichever the faster kernel reads.
  * Scratch lives in per-thread buffers that grow once, so after warm-up a call allocates nothing;
  * the class is stateless and thread-safe. The summation order differs from a naive loop, so
  * results agree with it to rounding (≤ k·u·Σ|a||b|), not bitwise.
