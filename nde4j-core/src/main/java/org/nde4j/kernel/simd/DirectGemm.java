@@ -38,7 +38,11 @@ final class DirectGemm {
         int i1 = Math.min(i + 1, m - 1);
         int j = 0;
         for (; j + 4 * V <= n; j += 4 * V) {
-          block2x4v(i, i1, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
+          if (i1 == i) {
+            block1x4v(i, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
+          } else {
+            block2x4v(i, i1, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
+          }
         }
         for (; j < n; j += V) {
           block2x1v(i, i1, Math.min(j, n - V), n, k, a, ao, sai, sap, b, bo, ldb, c, co);
@@ -112,7 +116,7 @@ final class DirectGemm {
     c3.intoArray(c, ci + 3 * n);
   }
 
-  /** Rows i0 and i1 (equal when only one row is left) × 4 vectors. */
+  /** Rows i0 and i1 × 4 vectors. */
   private static void block2x4v(int i0, int i1, int j, int n, int k, double[] a, int ao, int sai,
       int sap, double[] b, int bo, int ldb, double[] c, int co) {
     DoubleVector c00 = DoubleVector.zero(S);
@@ -155,6 +159,31 @@ final class DirectGemm {
     c01.intoArray(c, ci + V);
     c02.intoArray(c, ci + 2 * V);
     c03.intoArray(c, ci + 3 * V);
+  }
+
+  /** One row × 4 vectors (a single-row C, or the last row of three). */
+  private static void block1x4v(int i, int j, int n, int k, double[] a, int ao, int sai, int sap,
+      double[] b, int bo, int ldb, double[] c, int co) {
+    DoubleVector c0 = DoubleVector.zero(S);
+    DoubleVector c1 = c0;
+    DoubleVector c2 = c0;
+    DoubleVector c3 = c0;
+    int pa = ao + i * sai;
+    int pb = bo + j;
+    for (int p = 0; p < k; p++) {
+      DoubleVector x = DoubleVector.broadcast(S, a[pa]);
+      c0 = x.fma(DoubleVector.fromArray(S, b, pb), c0);
+      c1 = x.fma(DoubleVector.fromArray(S, b, pb + V), c1);
+      c2 = x.fma(DoubleVector.fromArray(S, b, pb + 2 * V), c2);
+      c3 = x.fma(DoubleVector.fromArray(S, b, pb + 3 * V), c3);
+      pa += sap;
+      pb += ldb;
+    }
+    int ci = co + i * n + j;
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + V);
+    c2.intoArray(c, ci + 2 * V);
+    c3.intoArray(c, ci + 3 * V);
   }
 
   /** Rows i0 and i1 × one vector; even and odd p in separate accumulators (four chains). */
