@@ -96,10 +96,13 @@ public final class VectorKernels implements Kernels {
     if (TinyGemm.ENABLED) {
       if (k <= 2 && n >= 4) {
         // k = 1 arrives with tb false; for k = 2 transposing B (2n values) is cheap.
-        if (tb) {
-          TinyGemm.k2(m, n, k, a, ao, sai, sap, transpose(b, bo, n, k), 0, c, co);
+        double[] bb = tb ? transpose(b, bo, n, k) : b;
+        int bbo = tb ? 0 : bo;
+        if (m >= 4) {
+          TinyGemm.k2(m, n, k, a, ao, sai, sap, bb, bbo, c, co);
         } else {
-          TinyGemm.k2(m, n, k, a, ao, sai, sap, b, bo, c, co);
+          // One to three rows: a row of axpys has the least set-up per output vector.
+          SmallGemm.axpy(m, n, k, a, ao, sai, sap, bb, bbo, n, c, co, n);
         }
         return;
       }
