@@ -7,10 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector product without packing, for small and medium shapes where copying A and B into panels
  * would cost as much as the product: op(B) must be row-major (row p at {@code bo + p*ldb}, unit
  * column stride); op(A) is read by strides and broadcast. Register blocks of 4 rows × 2 vectors
- * (eight independent FMA chains) cover C, or 2 rows × 4 vectors when C has fewer than four rows.
- * A partial last row block or column vector is instead a full one shifted back to end at the
- * edge: the overlapped elements are computed again and stored again, which is cheaper than
- * scalar tails (n = 50 is 12 vectors and 2 columns).
+ * (eight independent FMA chains) cover C, and 2 or 1 rows × 4 vectors the last rows. A partial
+ * last column vector is instead a full one shifted back to end at the edge: the overlapped
+ * elements are computed again and stored again, which is cheaper than scalar tails (n = 50 is 12
+ * vectors and 2 columns).
  */
 final class DirectGemm {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -18,35 +18,32 @@ final class DirectGemm {
 
   private DirectGemm() {}
 
-  /** Requires n ≥ V: a partial last column vector or row block overlaps the previous one. */
+  /** Requires n ≥ V: a partial last column vector overlaps the previous one. */
   static void gemm(int m, int n, int k, double[] a, int ao, int sai, int sap,
       double[] b, int bo, int ldb, double[] c, int co) {
-    if (m >= 4) {
-      for (int i0 = 0; i0 < m; i0 += 4) {
-        int i = Math.min(i0, m - 4);
-        int j = 0;
-        for (; j + 2 * V <= n; j += 2 * V) {
-          block4x2v(i, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
-        }
-        for (; j < n; j += V) {
-          block4x1v(i, Math.min(j, n - V), n, k, a, ao, sai, sap, b, bo, ldb, c, co);
+    int i = 0;
+    for (; i + 4 <= m; i += 4) {
+      int j = 0;
+      for (; j + 2 * V <= n; j += 2 * V) {
+        block4x2v(i, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
+      }
+      for (; j < n; j += V) {
+        block4x1v(i, Math.min(j, n - V), n, k, a, ao, sai, sap, b, bo, ldb, c, co);
+      }
+    }
+    // The last one to three rows: wide blocks, so that enough FMA chains are in flight.
+    for (; i < m; i += 2) {
+      int i1 = Math.min(i + 1, m - 1);
+      int j = 0;
+      for (; j + 4 * V <= n; j += 4 * V) {
+        if (i1 == i) {
+          block1x4v(i, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
+        } else {
+          block2x4v(i, i1, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
         }
       }
-    } else {
-      // One to three rows: wide blocks instead, so that enough FMA chains are in flight.
-      for (int i = 0; i < m; i += 2) {
-        int i1 = Math.min(i + 1, m - 1);
-        int j = 0;
-        for (; j + 4 * V <= n; j += 4 * V) {
-          if (i1 == i) {
-            block1x4v(i, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
-          } else {
-            block2x4v(i, i1, j, n, k, a, ao, sai, sap, b, bo, ldb, c, co);
-          }
-        }
-        for (; j < n; j += V) {
-          block2x1v(i, i1, Math.min(j, n - V), n, k, a, ao, sai, sap, b, bo, ldb, c, co);
-        }
+      for (; j < n; j += V) {
+        block2x1v(i, i1, Math.min(j, n - V), n, k, a, ao, sai, sap, b, bo, ldb, c, co);
       }
     }
   }
