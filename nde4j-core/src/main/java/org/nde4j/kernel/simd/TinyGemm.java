@@ -7,11 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Products with one dimension of 1–2, the layers of a d → h → d network with small d (inputs and
  * outputs of an ODE right-hand side) at batch 1–20. The work is a few hundred vector FMAs, so
- * what matters is that little else is done: no scalar tails, no per-call set-up, and no lane
+ * what matters is that little else is done: no scalar tails, no per-block set-up, and no lane
  * shuffles ({@code rearrange}). Shuffles are fast once C2 has compiled a kernel, but until then
- * (interpreter, C1) each one costs microseconds of allocation in the library's fallback code,
- * which made a freshly started batch-1 network 6× slower to warm up than with the plain kernels
- * and let benchmark warm-up settle on that state.
+ * (interpreter, C1) each one costs about a microsecond of allocation in the library's fallback
+ * code: a version that de-interleaved and zipped with shuffles ran a batch-1 network 6× slower
+ * than the plain kernels before C2 (measured with -XX:TieredStopAtLevel=1), and short benchmark
+ * warm-ups measure exactly that phase. Where a width-2 operand is stored interleaved the way a
+ * kernel cannot read it, the caller transposes it (2 × 50 values, ~40 ns) instead.
  *
  * <ul>
  *   <li>{@link #k2}: k ≤ 2, n ≥ 4, op(B) row-major — per pair of column vectors the k rows of
