@@ -17,11 +17,13 @@ class KernelAllocationTest {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final long WARM_UP_NANOS = 20_000_000_000L;
 
-  /** m, n, k, ta, tb: one shape for every internal path (packed, blocked, axpy, dot, scalar). */
+  /** m, n, k, ta, tb: one shape for every internal path (packed, blocked, tiny, dot, scalar). */
   private static final int[][] SHAPES = {
       {256, 128, 128, 0, 0}, {256, 128, 32, 1, 0}, {256, 32, 128, 0, 1}, {128, 128, 256, 1, 1},
       {20, 50, 2, 0, 0}, {20, 50, 2, 0, 1}, {20, 2, 50, 1, 0}, {20, 2, 50, 0, 1},
-      {20, 2, 50, 0, 0}, {1, 50, 2, 0, 0}, {2, 50, 20, 1, 1}, {5, 17, 7, 0, 0}, {3, 4, 5, 0, 0}};
+      {20, 2, 50, 0, 0}, {1, 50, 2, 0, 0}, {2, 50, 20, 1, 1}, {5, 17, 7, 0, 0}, {3, 4, 5, 0, 0},
+      {50, 2, 20, 1, 0}, {2, 50, 20, 1, 0}, {1, 2, 50, 0, 0}, {1, 2, 50, 0, 1},
+      {50, 2, 1, 1, 0}, {2, 50, 1, 1, 0}, {1, 50, 2, 0, 1}, {7, 2, 3, 1, 1}, {2, 2, 9, 0, 1}};
 
   @Test
   void vectorGemmAllocatesNothingAfterWarmUp() {

@@ -12,8 +12,11 @@ import org.nde4j.kernel.Kernels;
  * offsets): under {@value #SMALL_WORK} multiply-adds a register-blocked scalar loop; from
  * {@value #PACKED_WORK} on (with m ≥ 6, n ≥ one vector) a packed 6 × 2-vector micro-kernel
  * (Goto/BLIS layout); in between, kernels that read A and B in place — 4 × 2-vector register
- * blocks, row axpys for 1–3 rows, or dot products along k when op(B) is stored transposed or n is
- * below one vector — transposing one small operand into scratch where that avoids strided loads.
+ * blocks (2 × 4 vectors for 1–3 rows), {@link TinyGemm} when k ≤ 2 or n = 2 (the layers of a
+ * network with two inputs or outputs), or dot products along k when op(B) is stored transposed
+ * or n is below one vector — transposing one small operand into scratch where that avoids strided
+ * loads. With k, m or n equal to 1 both layouts of the operand concerned are the same memory, so
+ * the transpose flags are first set to whichever the faster kernel reads.
  * Scratch lives in per-thread buffers that grow once, so after warm-up a call allocates nothing;
  * the class is stateless and thread-safe. The summation order differs from a naive loop, so
  * results agree with it to rounding (≤ k·u·Σ|a||b|), not bitwise.
@@ -60,6 +63,17 @@ public final class VectorKernels implements Kernels {
       Arrays.fill(c, co, co + m * n, 0.0);
       return;
     }
+    if (k == 1) {
+      // A (m×1 or 1×m) and B (1×n or n×1) have one layout each way; ta lets the tall kernel in.
+      ta = true;
+      tb = false;
+    }
+    if (m == 1) {
+      ta = false;
+    }
+    if (n == 1) {
+      tb = false;
+    }
     long work = (long) m * n * k;
     if (work < SMALL_WORK) {
       StridedGemm.gemm(0, m, 0, n, k, a, ao, ta ? 1 : k, ta ? m : 1, b, bo, tb ? 1 : n,
@@ -79,6 +93,32 @@ public final class VectorKernels implements Kernels {
       double[] a, int ao, double[] b, int bo, double[] c, int co) {
     int sai = ta ? 1 : k;
     int sap = ta ? m : 1;
+    if (TinyGemm.ENABLED) {
+      if (k <= 2 && n >= 4) {
+        // k = 1 arrives with tb false; for k = 2 transposing B (2n values) is cheap.
+        double[] bb = tb ? transpose(b, bo, n, k) : b;
+        int bbo = tb ? 0 : bo;
+        if (m >= 4) {
+          TinyGemm.k2(m, n, k, a, ao, sai, sap, bb, bbo, c, co);
+        } else {
+          // One to three rows: a row of axpys has the least set-up per output vector.
+          SmallGemm.axpy(m, n, k, a, ao, sai, sap, bb, bbo, n, c, co, n);
+        }
+        return;
+      }
+      if (n == 2 && !ta && k >= 4) {
+        if (tb) {
+          TinyGemm.dot2(m, k, a, ao, k, b, bo, k, c, co);
+        } else {
+          TinyGemm.dot2(m, k, a, ao, k, transpose(b, bo, k, n), 0, k, c, co);
+        }
+        return;
+      }
+      if (n == 2 && ta && m >= 4) {
+        TinyGemm.tall2(m, k, a, ao, b, bo, tb ? 1 : 2, tb ? k : 1, c, co);
+        return;
+      }
+    }
     if (!tb && n >= V) {
       rowMajorB(m, n, k, a, ao, sai, sap, b, bo, c, co);
     } else if (tb && !ta && k >= 2 * V) {
@@ -103,19 +143,23 @@ public final class VectorKernels implements Kernels {
     }
   }
 
-  /** op(B) row-major k×n at {@code bo}: register blocks when they fill, row axpys otherwise. */
+  /** op(B) row-major k×n at {@code bo} (n ≥ V). */
   private static void rowMajorB(int m, int n, int k, double[] a, int ao, int sai, int sap,
       double[] b, int bo, double[] c, int co) {
-    if (m >= 4) {
-      DirectGemm.gemm(m, n, k, a, ao, sai, sap, b, bo, n, c, co);
-    } else {
-      SmallGemm.axpy(m, n, k, a, ao, sai, sap, b, bo, n, c, co, n);
-    }
+    DirectGemm.gemm(m, n, k, a, ao, sai, sap, b, bo, n, c, co);
   }
 
   /** Copies the rows×cols matrix at {@code src[so]} transposed into per-thread scratch. */
   private static double[] transpose(double[] src, int so, int rows, int cols) {
     double[] t = KernelScratch.get().b(rows * cols);
+    if (cols == 2) {
+      // Tiny layers (a width-2 input or output): de-interleave without a two-trip inner loop.
+      for (int r = 0; r < rows; r++) {
+        t[r] = src[so + 2 * r];
+        t[rows + r] = src[so + 2 * r + 1];
+      }
+      return t;
+    }
     for (int r = 0; r < rows; r++) {
       int s = so + r * cols;
       for (int q = 0; q < cols; q++) {
