@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Times a {@link BenchCase} with {@link System#nanoTime()}: warms up until successive batches of
- * samples agree (the JIT has settled) or the warm-up budget is spent, then takes a fixed number of
+ * samples agree and the JIT compiled nothing during the last batch, or the warm-up budget is spent, then takes a fixed number of
  * samples. A sample repeats the call enough times to last about {@link HarnessConfig#sampleNanos()},
  * so calls of a few nanoseconds are measured as well as calls of milliseconds. Medians, not means,
  * because the machines this runs on are noisy.
@@ -102,6 +102,7 @@ public final class Harness {
     double previous = Double.NaN;
     double[] window = new double[WINDOW];
     while (true) {
+      long jitBefore = jitMillis();
       for (int i = 0; i < WINDOW; i++) {
         long t = sample(c, reps);
         window[i] = (double) t / reps;
@@ -113,12 +114,23 @@ public final class Harness {
       Arrays.sort(sorted);
       double median = sorted[WINDOW / 2];
       long elapsed = System.nanoTime() - start;
-      boolean settled = Math.abs(median - previous) <= SETTLED * median;
+      // settled: timings agree and the JIT compiled nothing meanwhile (code still running in C1
+      // can look stable, and vector code there is many times slower than after C2)
+      boolean settled = Math.abs(median - previous) <= SETTLED * median
+          && jitMillis() == jitBefore;
       if (elapsed >= config.warmupMaxNanos() || (settled && elapsed >= config.warmupMinNanos())) {
         return repsFor(median);
       }
       previous = median;
     }
+  }
+
+  /** Total JIT compilation time so far (ms), or 0 where the JVM does not report it. */
+  private static long jitMillis() {
+    java.lang.management.CompilationMXBean jit =
+        java.lang.management.ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime() : 0;
   }
 
   private int repsFor(double nanosPerCall) {

@@ -10,7 +10,7 @@ import org.nde4j.kernel.Kernels;
  *
  * <p><b>Products.</b> Chosen by shape, all with the same contract (C overwritten, any transposes,
  * offsets): under {@value #SMALL_WORK} multiply-adds a register-blocked scalar loop; from
- * {@value #PACKED_WORK} on (with m ≥ 6, n ≥ one vector) a packed 6 × 2-vector micro-kernel
+ * {@value #PACKED_WORK} on (with m ≥ 4, n ≥ one vector) a packed 4 × 2-vector micro-kernel
  * (Goto/BLIS layout); in between, kernels that read A and B in place — 4 × 2-vector register
  * blocks (2 × 4 vectors for 1–3 rows), {@link TinyGemm} when k ≤ 2 or n = 2 (the layers of a
  * network with two inputs or outputs), or dot products along k when op(B) is stored transposed
