@@ -118,14 +118,33 @@ final class FusedCodegen {
       // parenthesised: the expressions nest here (in straight-line code each is a statement)
       return "(" + ScalarCodegen.elementwise(op, a) + ")";
     }
-    String argArray = "t" + (temps++);
-    loop(argArray, a[0]);
+    String argArray;
+    int argReg = args[i][0];
+    if (argReg < leaves && contiguous(argReg)) {
+      argArray = "a" + argReg; // the operand itself, laid out like the output: no copy
+    } else {
+      argArray = "t" + (temps++);
+      loop(argArray, a[0]);
+    }
     String target = isRoot ? dest : "t" + (temps++);
     String fn = ((Unary) op).fn().name().toLowerCase(java.util.Locale.ROOT);
     body.append("    org.nde4j.kernel.KernelSelection.selected().").append(fn).append('(').append(argArray)
         .append(", 0, ").append(target).append(", 0, ").append(bc.rows * bc.inner)
         .append(");\n");
     return isRoot ? null : target + "[ob# + i]";
+  }
+
+  /** Whether operand {@code j} is read exactly in output order (same shape as the output). */
+  private boolean contiguous(int j) {
+    if (bc.innerStride[j] != 1) {
+      return false;
+    }
+    for (int r = 0; r < bc.rows; r++) {
+      if (bc.offset[j][r] != r * bc.inner) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String leaf(int j) {
