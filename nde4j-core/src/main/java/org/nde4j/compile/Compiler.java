@@ -209,7 +209,9 @@ final class Compiler {
     }
 
     Plan build(boolean generateCode) {
-      this.generateCode = generateCode;
+      GeneratedProgram program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
+      // with straight-line code the kernel steps only serve profile(): no fused code for them
+      this.generateCode = generateCode && program == null;
       int nIn = g.numInputs();
       int[] inputBuffers = new int[nIn];
       for (V v : vs) {
@@ -271,8 +273,7 @@ final class Compiler {
         outShapes[i] = vs.get(outs[i]).shape;
       }
       return new Plan(g.inputShapes(), outShapes, buffers.toArray(new double[0][]),
-          inputBuffers, outputBuffers, steps.toArray(new Plan.Step[0]),
-          generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null);
+          inputBuffers, outputBuffers, steps.toArray(new Plan.Step[0]), program);
     }
 
     /** The value whose buffer {@code v} uses (follows reshape aliases). */

@@ -40,16 +40,28 @@ public final class Plan {
   private final int[] outputBuffers;
   private final Step[] steps;
   private final GeneratedProgram program;
+  private final int[] inSizes;
+  private final int[] outSizes;
 
   Plan(Shape[] inShapes, Shape[] outShapes, double[][] buffers, int[] inputBuffers,
       int[] outputBuffers, Step[] steps, GeneratedProgram program) {
     this.program = program;
+    this.inSizes = sizes(inShapes);
+    this.outSizes = sizes(outShapes);
     this.inShapes = inShapes;
     this.outShapes = outShapes;
     this.buffers = buffers;
     this.inputBuffers = inputBuffers;
     this.outputBuffers = outputBuffers;
     this.steps = steps;
+  }
+
+  private static int[] sizes(Shape[] shapes) {
+    int[] n = new int[shapes.length];
+    for (int i = 0; i < n.length; i++) {
+      n[i] = shapes[i].size();
+    }
+    return n;
   }
 
   public int numInputs() {
@@ -93,13 +105,13 @@ public final class Plan {
           + outShapes.length + " outputs, got " + inputs.length + " and " + outputs.length);
     }
     for (int i = 0; i < inputs.length; i++) {
-      if (inputs[i].length != inShapes[i].size()) {
+      if (inputs[i].length != inSizes[i]) {
         throw new ShapeException("plan: input " + i + " has " + inputs[i].length
             + " values, shape " + inShapes[i] + " needs " + inShapes[i].size());
       }
     }
     for (int i = 0; i < outputs.length; i++) {
-      if (outputs[i].length != outShapes[i].size()) {
+      if (outputs[i].length != outSizes[i]) {
         throw new ShapeException("plan: output " + i + " array has " + outputs[i].length
             + " values, shape " + outShapes[i] + " needs " + outShapes[i].size());
       }

@@ -139,6 +139,9 @@ final class ScalarCodegen {
   }
 
   private GeneratedProgram compile(String src) {
+    if (Boolean.getBoolean("nde4j.codegen.print")) {
+      System.err.println(src);
+    }
     try {
       SimpleCompiler c = new SimpleCompiler();
       c.setParentClassLoader(ScalarCodegen.class.getClassLoader());
