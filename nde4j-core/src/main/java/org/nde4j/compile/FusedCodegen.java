@@ -2,7 +2,6 @@ package org.nde4j.compile;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 import org.nde4j.tensor.ElementwiseOp;
@@ -14,20 +13,26 @@ import org.nde4j.tensor.op.UnaryFn;
 
 /**
  * Generates the loop of a fused elementwise tree as Java source (compiled in memory with Janino):
- * one pass over the output with the whole expression inline, operands read at their broadcast
- * positions, so C2 vectorises the arithmetic and nothing is copied or dispatched per element.
- * Functions with vector kernels (exp, tanh, sigmoid, softplus) are not inlined: their argument is
- * computed by one loop into a scratch array, the kernel runs on it, and the next loop reads the
- * result. Generated classes are cached by their source, so equal trees compile once per JVM.
+ * one pass over the output with the whole expression inline, so nothing is copied or dispatched
+ * per element. Functions with vector kernels (exp, tanh, sigmoid, softplus) are not inlined: their
+ * argument is computed by one loop into a scratch array (or read in place when it is a plain
+ * operand), the kernel runs on it, and the next loop reads the result.
+ *
+ * <p>Every loop runs over the output as one flat range with all arrays indexed from 0, because
+ * C2 vectorises a loop only when the arrays it indexes share their offsets: operands laid out like
+ * the output are read directly, operands constant over the whole output are read once into a
+ * local, and any other broadcast operand (a bias row, a column) is first expanded into a scratch
+ * array with one {@code arraycopy} or {@code fill} per row. Generated classes are cached by their
+ * source, so equal trees compile once per JVM.
  */
 final class FusedCodegen {
   private static final Map<String, Class<?>> CACHE = new ConcurrentHashMap<>();
-  private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final ElementwiseOp[] ops;
   private final int[][] args;
   private final int leaves;
   private final Broadcast bc;
+  private final int total;
   private final StringBuilder body = new StringBuilder();
   private int temps;
 
@@ -36,6 +41,7 @@ final class FusedCodegen {
     this.args = args;
     this.leaves = leafShapes.length;
     this.bc = new Broadcast(out, leafShapes);
+    this.total = out.size();
   }
 
   /** A generated kernel, or {@code null} if code generation is switched off. */
@@ -44,17 +50,23 @@ final class FusedCodegen {
       return null;
     }
     FusedCodegen g = new FusedCodegen(out, leafShapes, ops, args);
+    StringBuilder decl = new StringBuilder();
+    for (int j = 0; j < g.leaves; j++) {
+      decl.append("    final double[] a").append(j).append(" = in[").append(j).append("];\n");
+      if (g.scalar(j)) {
+        decl.append("    final double s").append(j).append(" = a").append(j).append("[off[")
+            .append(j).append("][0]];\n");
+      } else if (!g.contiguous(j)) {
+        g.expand(decl, j);
+      }
+    }
     String result = g.value(ops.length - 1, "o", true);
     if (result != null) {
       // the root was an ordinary expression: write it
       g.loop("o", result);
     }
-    StringBuilder decl = new StringBuilder();
-    for (int j = 0; j < g.leaves; j++) {
-      decl.append("    final double[] a").append(j).append(" = in[").append(j).append("];\n");
-    }
     for (int t = 0; t < g.temps; t++) {
-      decl.append("    final double[] t").append(t).append(" = tmp[").append(t).append("];\n");
+      decl.insert(0, "    final double[] t" + t + " = tmp[" + t + "];\n");
     }
     String name = "Nde4jFused";
     String src = "public final class " + name + " implements org.nde4j.tensor.Kernel {\n"
@@ -65,7 +77,7 @@ final class FusedCodegen {
       System.err.println(src);
     }
     Class<?> cls = CACHE.computeIfAbsent(src, FusedCodegen::compile);
-    double[][] tmp = new double[g.temps][out.size()];
+    double[][] tmp = new double[g.temps][g.total];
     try {
       return (Kernel) cls.getConstructor(int[][].class, double[][].class)
           .newInstance(g.bc.offset, tmp);
@@ -80,17 +92,11 @@ final class FusedCodegen {
       c.setParentClassLoader(FusedCodegen.class.getClassLoader());
       // each source gets its own loader, so one class name serves every kernel
       c.cook(src);
-      COUNTER.incrementAndGet();
       return c.getClassLoader().loadClass("Nde4jFused");
     } catch (CompileException | ClassNotFoundException e) {
       throw new IllegalStateException("codegen: fused kernel did not compile: " + e.getMessage()
           + "\n" + src, e);
     }
-  }
-
-  /** Number of distinct fused kernels compiled so far (for tests of the cache). */
-  static int compiledCount() {
-    return COUNTER.get();
   }
 
   private static boolean vectorKernel(ElementwiseOp op) {
@@ -103,9 +109,9 @@ final class FusedCodegen {
   }
 
   /**
-   * Java expression of op {@code i}'s value at element {@code ob + i} of the output, or {@code
-   * null} after writing it to array {@code dest} when it needed a vector kernel ({@code isRoot}:
-   * {@code dest} is the output array).
+   * Java expression of op {@code i}'s value at output element {@code i}, or {@code null} after
+   * writing it to array {@code dest} when it needed a vector kernel ({@code isRoot}: {@code dest}
+   * is the output array).
    */
   private String value(int i, String dest, boolean isRoot) {
     ElementwiseOp op = ops[i];
@@ -120,18 +126,31 @@ final class FusedCodegen {
     }
     String argArray;
     int argReg = args[i][0];
-    if (argReg < leaves && contiguous(argReg)) {
-      argArray = "a" + argReg; // the operand itself, laid out like the output: no copy
+    if (argReg < leaves && !scalar(argReg)) {
+      argArray = contiguous(argReg) ? "a" + argReg : "x" + argReg; // read in place
     } else {
       argArray = "t" + (temps++);
       loop(argArray, a[0]);
     }
     String target = isRoot ? dest : "t" + (temps++);
     String fn = ((Unary) op).fn().name().toLowerCase(java.util.Locale.ROOT);
-    body.append("    org.nde4j.kernel.KernelSelection.selected().").append(fn).append('(').append(argArray)
-        .append(", 0, ").append(target).append(", 0, ").append(bc.rows * bc.inner)
+    body.append("    org.nde4j.kernel.KernelSelection.selected().").append(fn).append('(')
+        .append(argArray).append(", 0, ").append(target).append(", 0, ").append(total)
         .append(");\n");
-    return isRoot ? null : target + "[ob# + i]";
+    return isRoot ? null : target + "[i]";
+  }
+
+  /** Whether operand {@code j} has one value for the whole output. */
+  private boolean scalar(int j) {
+    if (bc.innerStride[j] != 0) {
+      return false;
+    }
+    for (int r = 1; r < bc.rows; r++) {
+      if (bc.offset[j][r] != bc.offset[j][0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether operand {@code j} is read exactly in output order (same shape as the output). */
@@ -147,45 +166,34 @@ final class FusedCodegen {
     return true;
   }
 
+  /** Declares {@code xJ}: operand {@code j} broadcast to the output's layout, row by row. */
+  private void expand(StringBuilder decl, int j) {
+    int t = temps++;
+    decl.append("    final double[] x").append(j).append(" = tmp[").append(t).append("];\n")
+        .append("    for (int r = 0; r < ").append(bc.rows).append("; r++) {\n");
+    if (bc.innerStride[j] == 0) {
+      decl.append("      java.util.Arrays.fill(x").append(j).append(", r * ").append(bc.inner)
+          .append(", (r + 1) * ").append(bc.inner).append(", a").append(j).append("[off[")
+          .append(j).append("][r]]);\n");
+    } else {
+      decl.append("      System.arraycopy(a").append(j).append(", off[").append(j)
+          .append("][r], x").append(j).append(", r * ").append(bc.inner).append(", ")
+          .append(bc.inner).append(");\n");
+    }
+    decl.append("    }\n");
+  }
+
   private String leaf(int j) {
-    return bc.innerStride[j] == 0 ? "a" + j + "[b" + j + "#]" : "a" + j + "[b" + j + "# + i]";
+    if (scalar(j)) {
+      return "s" + j;
+    }
+    return (contiguous(j) ? "a" : "x") + j + "[i]";
   }
 
-  /** Short rows are processed this many at a time, to amortise the loop overhead. */
-  private static final int ROW_UNROLL = 4;
-
-  /**
-   * Emits the loop {@code dest[ob + i] = expr} over all rows and elements; {@code '#'} in
-   * {@code expr} marks the row-dependent offsets. Short rows (a bias of a few dozen features)
-   * run {@link #ROW_UNROLL} rows per pass, since a short vectorised loop is mostly overhead.
-   */
+  /** Emits the flat loop {@code dest[i] = expr} over the whole output. */
   private void loop(String dest, String expr) {
-    int unroll = bc.inner < 256 && bc.rows >= ROW_UNROLL ? ROW_UNROLL : 1;
-    int mainRows = bc.rows - bc.rows % unroll;
-    body.append("    { final double[] d = ").append(dest).append(";\n");
-    rowLoop(0, mainRows, unroll, expr);
-    if (mainRows < bc.rows) {
-      rowLoop(mainRows, bc.rows, 1, expr);
-    }
-    body.append("    }\n");
-  }
-
-  private void rowLoop(int from, int to, int unroll, String expr) {
-    body.append("      for (int r = ").append(from).append("; r < ").append(to).append("; r += ")
-        .append(unroll).append(") {\n");
-    for (int u = 0; u < unroll; u++) {
-      body.append("        final int ob_").append(u).append(" = (r + ").append(u).append(") * ")
-          .append(bc.inner).append(";\n");
-      for (int j = 0; j < leaves; j++) {
-        body.append("        final int b").append(j).append('_').append(u).append(" = off[")
-            .append(j).append("][r + ").append(u).append("];\n");
-      }
-    }
-    body.append("        for (int i = 0; i < ").append(bc.inner).append("; i++) {\n");
-    for (int u = 0; u < unroll; u++) {
-      body.append("          d[ob_").append(u).append(" + i] = ")
-          .append(expr.replace("#", "_" + u)).append(";\n");
-    }
-    body.append("        }\n      }\n");
+    body.append("    { final double[] d = ").append(dest).append(";\n")
+        .append("      for (int i = 0; i < ").append(total).append("; i++) {\n")
+        .append("        d[i] = ").append(expr).append(";\n      }\n    }\n");
   }
 }
