@@ -2,7 +2,8 @@ package org.nde4j.compile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 import org.nde4j.tensor.ElementwiseOp;
@@ -39,7 +40,8 @@ final class ScalarCodegen {
    */
   static final int MAX_TERMS = 900;
 
-  private static final AtomicInteger COUNTER = new AtomicInteger();
+  /** Generated classes by source: equal graphs (e.g. one plan per thread) share one class. */
+  private static final Map<String, Class<?>> CACHE = new ConcurrentHashMap<>();
 
   private final List<Compiler.V> vs;
   private final StringBuilder body = new StringBuilder();
@@ -88,7 +90,7 @@ final class ScalarCodegen {
   }
 
   private String source(int[] outs) {
-    String name = "Nde4jGenerated" + COUNTER.incrementAndGet();
+    String name = "Nde4jGenerated";
     for (Compiler.V v : vs) {
       if (!v.live && v.inputIndex < 0) {
         continue;
@@ -143,13 +145,21 @@ final class ScalarCodegen {
       System.err.println(src);
     }
     try {
+      return (GeneratedProgram) CACHE.computeIfAbsent(src, ScalarCodegen::load)
+          .getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("codegen: cannot instantiate generated code", e);
+    }
+  }
+
+  private static Class<?> load(String src) {
+    try {
       SimpleCompiler c = new SimpleCompiler();
       c.setParentClassLoader(ScalarCodegen.class.getClassLoader());
+      // each source gets its own loader, so one class name serves every program
       c.cook(src);
-      String cls = src.substring("public final class ".length(), src.indexOf(' ', 19));
-      return (GeneratedProgram) c.getClassLoader().loadClass(cls).getDeclaredConstructor()
-          .newInstance();
-    } catch (CompileException | ReflectiveOperationException e) {
+      return c.getClassLoader().loadClass("Nde4jGenerated");
+    } catch (CompileException | ClassNotFoundException e) {
       throw new IllegalStateException("codegen: generated code did not compile: " + e.getMessage()
           + "\n" + src, e);
     }
