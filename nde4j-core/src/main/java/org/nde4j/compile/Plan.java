@@ -106,20 +106,28 @@ public final class Plan {
     }
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i].length != inSizes[i]) {
-        throw new ShapeException("plan: input " + i + " has " + inputs[i].length
-            + " values, shape " + inShapes[i] + " needs " + inShapes[i].size());
+        throw badLength("input " + i + " has ", inputs[i].length, inShapes[i]);
       }
     }
     for (int i = 0; i < outputs.length; i++) {
       if (outputs[i].length != outSizes[i]) {
-        throw new ShapeException("plan: output " + i + " array has " + outputs[i].length
-            + " values, shape " + outShapes[i] + " needs " + outShapes[i].size());
+        throw badLength("output " + i + " array has ", outputs[i].length, outShapes[i]);
       }
     }
     if (program != null) {
       program.run(inputs, outputs);
-      return;
+    } else {
+      runKernels(inputs, outputs);
     }
+  }
+
+  private static ShapeException badLength(String what, int length, Shape shape) {
+    return new ShapeException("plan: " + what + length + " values, shape " + shape + " needs "
+        + shape.size());
+  }
+
+  /** The kernel-by-kernel form (kept out of {@link #run} so that run stays small to inline). */
+  private void runKernels(double[][] inputs, double[][] outputs) {
     for (int i = 0; i < inputs.length; i++) {
       buffers[inputBuffers[i]] = inputs[i];
     }
