@@ -209,7 +209,7 @@ final class Compiler {
     }
 
     Plan build(boolean generateCode) {
-      GeneratedProgram program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
+      PlanRunner program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
       // with straight-line code the kernel steps only serve profile(): no fused code for them
       this.generateCode = generateCode && program == null;
       int nIn = g.numInputs();

@@ -39,12 +39,12 @@ public final class Plan {
   private final int[] inputBuffers;
   private final int[] outputBuffers;
   private final Step[] steps;
-  private final GeneratedProgram program;
+  private final PlanRunner program;
   private final int[] inSizes;
   private final int[] outSizes;
 
   Plan(Shape[] inShapes, Shape[] outShapes, double[][] buffers, int[] inputBuffers,
-      int[] outputBuffers, Step[] steps, GeneratedProgram program) {
+      int[] outputBuffers, Step[] steps, PlanRunner program) {
     this.program = program;
     this.inSizes = sizes(inShapes);
     this.outSizes = sizes(outShapes);
@@ -148,6 +148,15 @@ public final class Plan {
       }
       s.kernel.run(a, b[s.out]);
     }
+  }
+
+  /**
+   * The fastest way to run this plan from a hot loop, with the contract of {@link #run}: for a
+   * plan lowered to straight-line code, the generated program itself (the JIT then sees one class
+   * at the caller's call site and can inline it); otherwise {@code this::run}.
+   */
+  public PlanRunner runner() {
+    return program != null ? program : this::run;
   }
 
   /** Runs the plan on concrete tensors and returns new output tensors (allocates the outputs). */

@@ -55,7 +55,7 @@ final class ScalarCodegen {
   }
 
   /** Generated program for the live values, or {@code null} when the graph is not eligible. */
-  static GeneratedProgram tryGenerate(List<Compiler.V> vs, int[] outs) {
+  static PlanRunner tryGenerate(List<Compiler.V> vs, int[] outs) {
     if (Boolean.getBoolean("nde4j.codegen.off")) {
       return null;
     }
@@ -116,7 +116,7 @@ final class ScalarCodegen {
     }
     StringBuilder sb = new StringBuilder();
     sb.append("public final class ").append(name)
-        .append(" implements org.nde4j.compile.GeneratedProgram {\n")
+        .append(" implements org.nde4j.compile.PlanRunner {\n")
         .append("  public void run(double[][] in, double[][] out) {\n");
     int nIn = 0;
     for (Compiler.V v : vs) {
@@ -124,6 +124,29 @@ final class ScalarCodegen {
         nIn = Math.max(nIn, v.inputIndex + 1);
       }
     }
+    // the generated program is handed to callers as the plan's runner: it checks its arguments
+    int[] inSizes = new int[nIn];
+    for (Compiler.V v : vs) {
+      if (v.inputIndex >= 0) {
+        inSizes[v.inputIndex] = v.shape.size();
+      }
+    }
+    StringBuilder cond = new StringBuilder("in.length != ").append(nIn)
+        .append(" || out.length != ").append(outs.length);
+    StringBuilder expect = new StringBuilder();
+    for (int i = 0; i < nIn; i++) {
+      cond.append(" || in[").append(i).append("].length != ").append(inSizes[i]);
+      expect.append(i > 0 ? ", " : "").append(inSizes[i]);
+    }
+    expect.append("] and outputs of sizes [");
+    for (int o = 0; o < outs.length; o++) {
+      int size = vs.get(outs[o]).shape.size();
+      cond.append(" || out[").append(o).append("].length != ").append(size);
+      expect.append(o > 0 ? ", " : "").append(size);
+    }
+    sb.append("    if (").append(cond).append(") {\n")
+        .append("      throw new IllegalArgumentException(\"plan: expects inputs of sizes [")
+        .append(expect).append("]\");\n    }\n");
     for (int i = 0; i < nIn; i++) {
       sb.append("    final double[] i").append(i).append(" = in[").append(i).append("];\n");
     }
@@ -140,12 +163,12 @@ final class ScalarCodegen {
     return sb.toString();
   }
 
-  private GeneratedProgram compile(String src) {
+  private PlanRunner compile(String src) {
     if (Boolean.getBoolean("nde4j.codegen.print")) {
       System.err.println(src);
     }
     try {
-      return (GeneratedProgram) CACHE.computeIfAbsent(src, ScalarCodegen::load)
+      return (PlanRunner) CACHE.computeIfAbsent(src, ScalarCodegen::load)
           .getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("codegen: cannot instantiate generated code", e);

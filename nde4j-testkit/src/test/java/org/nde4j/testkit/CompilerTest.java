@@ -72,6 +72,14 @@ class CompilerTest {
     p.run(in, out);
     assertThat(dy).containsExactly(10.0, 23.0, 2.0 - 8.0);
     assertThat(AllocationProbe.bytesPerCallAfterWarmup(() -> p.run(in, out), 1000, 30)).isZero();
+    // the runner is the generated program itself, and checks its arguments
+    org.nde4j.compile.PlanRunner runner = p.runner();
+    double[] dy2 = new double[3];
+    runner.run(in, new double[][] {dy2});
+    assertThat(dy2).containsExactly(10.0, 23.0, 2.0 - 8.0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> runner.run(new double[][] {{1, 2}}, out))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[3]");
   }
 
   static TensorFn mlpW4() {
