@@ -372,10 +372,6 @@ public final class Tensor {
     return r;
   }
 
-  private Tensor constLike(double v) {
-    return scalar(v);
-  }
-
   // ---------------------------------------------------------------- elementwise binary
 
   public Tensor add(Tensor o) {
@@ -383,7 +379,7 @@ public final class Tensor {
   }
 
   public Tensor add(double v) {
-    return add(constLike(v));
+    return add(scalar(v));
   }
 
   public Tensor sub(Tensor o) {
@@ -391,12 +387,12 @@ public final class Tensor {
   }
 
   public Tensor sub(double v) {
-    return sub(constLike(v));
+    return sub(scalar(v));
   }
 
   /** {@code v - this}. */
   public Tensor rsub(double v) {
-    return constLike(v).sub(this);
+    return scalar(v).sub(this);
   }
 
   public Tensor mul(Tensor o) {
@@ -404,7 +400,7 @@ public final class Tensor {
   }
 
   public Tensor mul(double v) {
-    return mul(constLike(v));
+    return mul(scalar(v));
   }
 
   public Tensor div(Tensor o) {
@@ -412,12 +408,12 @@ public final class Tensor {
   }
 
   public Tensor div(double v) {
-    return div(constLike(v));
+    return div(scalar(v));
   }
 
   /** {@code v / this}. */
   public Tensor rdiv(double v) {
-    return constLike(v).div(this);
+    return scalar(v).div(this);
   }
 
   /** Elementwise power; the base must be positive where the exponent is not an integer. */
@@ -426,7 +422,7 @@ public final class Tensor {
   }
 
   public Tensor pow(double v) {
-    return pow(constLike(v));
+    return pow(scalar(v));
   }
 
   /** Elementwise maximum (gradient to the larger operand; ties go to {@code this}). */
@@ -465,11 +461,11 @@ public final class Tensor {
   }
 
   public Tensor gt(double v) {
-    return gt(constLike(v));
+    return gt(scalar(v));
   }
 
   public Tensor lt(double v) {
-    return lt(constLike(v));
+    return lt(scalar(v));
   }
 
   /** {@code cond != 0 ? a : b} elementwise with broadcasting; no gradient flows to {@code cond}. */

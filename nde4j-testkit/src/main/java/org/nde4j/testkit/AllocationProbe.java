@@ -19,20 +19,6 @@ public final class AllocationProbe {
   }
 
   /**
-   * Runs {@code body} {@code warmup} times, then measures the bytes allocated over {@code calls}
-   * further runs and returns bytes per call (the probe's own overhead, measured on an empty body,
-   * is subtracted).
-   */
-  public static double bytesPerCall(Runnable body, int warmup, int calls) {
-    for (int i = 0; i < warmup; i++) {
-      body.run();
-    }
-    long overhead = measure(() -> { }, calls);
-    long total = measure(body, calls);
-    return Math.max(0, total - overhead) / (double) calls;
-  }
-
-  /**
    * Warms {@code body} up until a batch of {@code calls} runs allocates nothing (code that uses the
    * Vector API allocates its vectors until C2 has compiled it), or until {@code maxSeconds} have
    * passed, and returns the bytes per call of the last batch.
