@@ -1,0 +1,328 @@
+package org.nde4j.solve.integrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nde4j.solve.event.Event;
+import org.nde4j.solve.event.EventRecord;
+import org.nde4j.solve.solver.DenseSegment;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.Stepper;
+import org.nde4j.solve.stepsize.ErrorNorm;
+import org.nde4j.solve.stepsize.StepControl;
+import org.nde4j.solve.stepsize.StepSizeController;
+import org.nde4j.solve.term.Term;
+
+/**
+ * The integrate loop of one solve: attempt, accept or reject, locate events on the dense output,
+ * save outputs, diagnose failures. Allocation-free per step unless outputs are saved per step,
+ * dense output is kept, or an event happens.
+ */
+final class Integrator {
+  /** Hairer's stiffness test: this many steps with h·ρ beyond the stability boundary … */
+  private static final int STIFF_STEPS = 15;
+  /** … unless this many steps in between were clearly not stability-limited. */
+  private static final int NONSTIFF_STEPS = 6;
+  /** Consecutive non-finite attempts (each with a smaller step) before giving up. */
+  private static final int MAX_NONFINITE_RETRIES = 40;
+
+  private final Term term;
+  private final Solver solver;
+  private final StepSizeController controller;
+  private final double t0;
+  private final double t1;
+  private final double dir;
+  private final double[] y0;
+  private final double dt0;
+  private final SaveAt saveAt;
+  private final long maxSteps;
+  private final Event[] events;
+  private final String[] names;
+
+  private final Outputs out;
+  private final List<EventRecord> eventLog = new ArrayList<>();
+  private final List<DenseSegment> dense;
+  private long steps;
+  private long accepted;
+  private long rejected;
+  private long extraEvals;
+  private double stiffAt = Double.NaN;
+  private int stiffCount;
+  private int nonStiffCount;
+
+  Integrator(Term term, Solver solver, StepSizeController controller, double t0, double t1,
+      double[] y0, double dt0, SaveAt saveAt, long maxSteps, Event[] events, String[] names) {
+    this.term = term;
+    this.solver = solver;
+    this.controller = controller;
+    this.t0 = t0;
+    this.t1 = t1;
+    this.dir = Math.signum(t1 - t0);
+    this.y0 = y0;
+    this.dt0 = dt0;
+    this.saveAt = saveAt;
+    this.maxSteps = maxSteps;
+    this.events = events;
+    this.names = names;
+    this.out = new Outputs(saveAt);
+    this.dense = saveAt.saveDense() ? new ArrayList<>() : null;
+  }
+
+  Solution run() {
+    int n = y0.length;
+    double[] y = y0.clone();
+    if (saveAt.saveT0()) {
+      out.save(t0, y);
+    }
+    if (t0 == t1) {
+      out.saveAllAt(t0, y);
+      return finish(t0, y, 0, diagnosis(Status.SUCCESS, t0, 0, -1));
+    }
+    if (controller.isAdaptive() && !solver.isAdaptive()) {
+      throw new IllegalArgumentException("solve: controller " + controller + " needs an error"
+          + " estimate but solver " + solver.name() + " has none; give dt0 and a constant step"
+          + " size, or wrap the solver with step doubling");
+    }
+    Stepper stepper = solver.stepper(term);
+    StepControl control = controller.start(term, solver, t0, t1, y, dt0);
+    ErrorNorm norm = control.norm();
+    out.saveTsAt(t0, y);
+    double[] y1 = new double[n];
+    double[] yEvent = new double[n];
+    double[] gPrev = new double[events.length];
+    double[] gNow = new double[events.length];
+    evaluateEvents(t0, y, gPrev);
+    EventLocator locator = new EventLocator(stepper, n);
+
+    double t = t0;
+    double end = clamp(control.firstEnd());
+    double lastDt = end - t;
+    int nonFinite = 0;
+    while (true) {
+      if (steps >= maxSteps) {
+        return finish(t, y, stepper.evaluations() + control.evaluations(),
+            diagnosis(Status.MAX_STEPS, t, lastDt, -1));
+      }
+      double h = end - t;
+      if (t + h == t || Math.abs(h) < control.minStep() || !(Math.abs(h) > 0)) {
+        return finish(t, y, stepper.evaluations() + control.evaluations(),
+            diagnosis(Status.DT_UNDERFLOW, t, h, -1));
+      }
+      double error = stepper.attempt(t, h, y, y1, norm);
+      steps++;
+      lastDt = h;
+      if (Double.isNaN(error) || Double.isInfinite(error)) {
+        nonFinite++;
+        int bad = nonFiniteComponent(t, y, y1);
+        if (norm == null || nonFinite > MAX_NONFINITE_RETRIES || bad < 0) {
+          int component = bad >= 0 ? bad : -bad - 1;
+          return finish(t, y, stepper.evaluations() + control.evaluations(),
+              nonFiniteDiagnosis(t, h, component, bad < 0, y1));
+        }
+        control.decide(t, end, Double.NaN);
+        rejected++;
+        end = clamp(control.nextEnd());
+        continue;
+      }
+      nonFinite = 0;
+      if (!control.decide(t, end, error)) {
+        rejected++;
+        end = clamp(control.nextEnd());
+        continue;
+      }
+      accepted++;
+      trackStiffness(stepper.stiffnessRatio(), end);
+
+      // Events: the earliest one in (t, end].
+      int fired = -1;
+      double tFire = end;
+      if (events.length > 0) {
+        evaluateEvents(end, y1, gNow);
+        for (int i = 0; i < events.length; i++) {
+          Event e = events[i];
+          double te;
+          if (e.isContinuous()) {
+            if (!e.crosses(gPrev[i], gNow[i])) {
+              continue;
+            }
+            te = gNow[i] == 0 ? end : locator.locate(e, t, end, gPrev[i], gNow[i]);
+          } else if (e.condition().test(end, y1)) {
+            te = end;
+          } else {
+            continue;
+          }
+          if (fired < 0 || (te - tFire) * dir < 0) {
+            fired = i;
+            tFire = te;
+          }
+        }
+      }
+      if (dense != null) {
+        DenseSegment seg = stepper.denseSegment();
+        dense.add(fired >= 0 && tFire != end ? seg.endingAt(tFire) : seg);
+      }
+      out.saveTsBetween(t, tFire, end, y1, stepper, h);
+      if (fired < 0) {
+        if (saveAt.saveSteps()) {
+          out.save(end, y1);
+        }
+        stepper.accept();
+        if (control.endedOnJump()) {
+          stepper.restart();
+        }
+        double[] swap = y;
+        y = y1;
+        y1 = swap;
+        double[] g = gPrev;
+        gPrev = gNow;
+        gNow = g;
+        t = end;
+        if (t == t1) {
+          out.saveAllAt(t, y);
+          return finish(t, y, stepper.evaluations() + control.evaluations(),
+              diagnosis(Status.SUCCESS, t, lastDt, -1));
+        }
+        end = clamp(control.nextEnd());
+        continue;
+      }
+      // An event happened at tFire.
+      if (tFire == end) {
+        System.arraycopy(y1, 0, yEvent, 0, n);
+      } else {
+        stepper.interpolate((tFire - t) / h, yEvent);
+      }
+      Event e = events[fired];
+      eventLog.add(new EventRecord(fired, e.name(), tFire, yEvent));
+      if (saveAt.saveSteps()) {
+        out.save(tFire, yEvent);
+      }
+      t = tFire;
+      System.arraycopy(yEvent, 0, y, 0, n);
+      if (e.isTerminal()) {
+        out.saveAllAt(t, y);
+        return finish(t, y, stepper.evaluations() + control.evaluations(),
+            diagnosis(Status.EVENT, t, lastDt, fired));
+      }
+      if (e.reset() != null) {
+        e.reset().reset(t, y);
+      }
+      stepper.restart();
+      if (t != end) {
+        control.truncate(t);
+      }
+      evaluateEvents(t, y, gPrev);
+      // The event just handled sits at a zero of its function: let it re-arm only once it has
+      // moved away from zero, so the same crossing is not found twice.
+      if (events[fired].isContinuous()) {
+        gPrev[fired] = 0;
+      }
+      if (t == t1) {
+        out.saveAllAt(t, y);
+        return finish(t, y, stepper.evaluations() + control.evaluations(),
+            diagnosis(Status.SUCCESS, t, lastDt, -1));
+      }
+      end = clamp(control.nextEnd());
+    }
+  }
+
+  private double clamp(double end) {
+    return (end - t1) * dir > 0 ? t1 : end;
+  }
+
+  private void evaluateEvents(double t, double[] y, double[] g) {
+    for (int i = 0; i < events.length; i++) {
+      if (events[i].isContinuous()) {
+        g[i] = events[i].function().value(t, y);
+      }
+    }
+  }
+
+  /**
+   * The first non-finite component of the candidate state; or, when the right-hand side is
+   * already non-finite at the accepted state (so no smaller step can help), {@code −(i + 1)} for
+   * its first non-finite component.
+   */
+  private int nonFiniteComponent(double t, double[] y, double[] y1) {
+    double[] f = new double[y.length];
+    term.rate(t, y, f);
+    extraEvals++;
+    for (int i = 0; i < f.length; i++) {
+      if (!Double.isFinite(f[i])) {
+        return -(i + 1);
+      }
+    }
+    for (int i = 0; i < y1.length; i++) {
+      if (!Double.isFinite(y1[i])) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private void trackStiffness(double ratio, double t) {
+    if (Double.isNaN(ratio) || !Double.isNaN(stiffAt)) {
+      return;
+    }
+    if (ratio > 0.98) {
+      nonStiffCount = 0;
+      if (++stiffCount >= STIFF_STEPS) {
+        stiffAt = t;
+      }
+    } else if (++nonStiffCount >= NONSTIFF_STEPS) {
+      stiffCount = 0;
+    }
+  }
+
+  private String name(int i) {
+    return names != null ? names[i] + " (component " + i + ")" : "component " + i;
+  }
+
+  private Diagnosis nonFiniteDiagnosis(double t, double h, int component, boolean inRhs,
+      double[] y1) {
+    String cause = inRhs
+        ? "The right-hand side returned a non-finite value in " + name(component) + " at t = " + t
+            + " (from a finite state), so no smaller step can help."
+        : "The state became non-finite in " + name(component) + " (" + y1[component]
+            + ") on a step from t = " + t + " with dt = " + h
+            + (solver.isAdaptive() ? ", and shrinking the step did not help." : ".");
+    String suggestion = "Check the model for divisions by zero, logarithms or square roots of"
+        + " negative values, or a solution that blows up near t = " + t + ".";
+    return new Diagnosis(Status.NONFINITE, t, h, component, cause, suggestion);
+  }
+
+  private Diagnosis diagnosis(Status status, double t, double lastDt, int index) {
+    String span = "[" + t0 + ", " + t1 + "]";
+    double done = (t - t0) / (t1 - t0) * 100;
+    return switch (status) {
+      case SUCCESS -> new Diagnosis(status, t, lastDt, -1, "Reached t = " + t + ".",
+          stiffHint(""));
+      case EVENT -> new Diagnosis(status, t, lastDt, -1, "Stopped at terminal event '"
+          + events[index].name() + "' at t = " + t + ".", "");
+      case MAX_STEPS -> new Diagnosis(status, t, lastDt, -1, "Used all " + maxSteps
+          + " steps and reached t = " + t + String.format(" (%.3g%% of %s)", done, span)
+          + "; the last step size was " + lastDt + ".", stiffHint("Raise maxSteps, or loosen the"
+          + " tolerances."));
+      case DT_UNDERFLOW -> new Diagnosis(status, t, lastDt, -1, "The step size fell to " + lastDt
+          + " at t = " + t + ", below what the controller or round-off allows.",
+          stiffHint("The solution may blow up near t = " + t + " (a finite-time singularity),"
+          + " have a discontinuity there (declare it with jumpTs of a ClipController), or the"
+          + " tolerances may be too tight for double precision."));
+      default -> throw new IllegalStateException(status.toString());
+    };
+  }
+
+  private String stiffHint(String otherwise) {
+    if (Double.isNaN(stiffAt)) {
+      return otherwise;
+    }
+    return "The problem looks stiff from t ≈ " + stiffAt + " on: for " + STIFF_STEPS
+        + " steps the step size was limited by the stability of " + solver.name() + ", not by"
+        + " accuracy (Hairer's test). Use an implicit (stiff) solver." + (otherwise.isEmpty() ? ""
+        : " " + otherwise);
+  }
+
+  private Solution finish(double t, double[] y, long nfe, Diagnosis d) {
+    Stats stats = new Stats(nfe + extraEvals, steps, accepted, rejected, stiffAt);
+    return new Solution(out.times(), out.states(), t, y.clone(), eventLog, dense, stats, d,
+        solver.name());
+  }
+}

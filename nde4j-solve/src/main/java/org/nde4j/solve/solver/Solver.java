@@ -1,0 +1,31 @@
+package org.nde4j.solve.solver;
+
+import org.nde4j.solve.term.Term;
+
+/**
+ * A numerical method for differential equations: an immutable description (order, error order,
+ * interpolation order) and a factory for the {@link Stepper} that owns the scratch arrays of one
+ * solve. Solvers are written against {@link Term}s, so the same method integrates ODEs and the
+ * deterministic form of CDEs.
+ */
+public interface Solver {
+  /** Short name as used by the solver catalogue and the command line (e.g. {@code "tsit5"}). */
+  String name();
+
+  /** Order of convergence of the solution. */
+  int order();
+
+  /** Order of the embedded solution the error estimate comes from; 0 when there is no estimate. */
+  int errorOrder();
+
+  /** Order of the dense output between steps. */
+  int interpolationOrder();
+
+  /** True when {@link Stepper#attempt} returns an error estimate (adaptive stepping works). */
+  default boolean isAdaptive() {
+    return errorOrder() > 0;
+  }
+
+  /** A fresh stepper for {@code term}; not thread-safe. */
+  Stepper stepper(Term term);
+}

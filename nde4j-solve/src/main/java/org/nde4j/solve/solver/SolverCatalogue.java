@@ -1,0 +1,59 @@
+package org.nde4j.solve.solver;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.nde4j.solve.solver.rk.Bosh3;
+import org.nde4j.solve.solver.rk.Dopri5;
+import org.nde4j.solve.solver.rk.Euler;
+import org.nde4j.solve.solver.rk.Heun;
+import org.nde4j.solve.solver.rk.Midpoint;
+import org.nde4j.solve.solver.rk.Ralston;
+import org.nde4j.solve.solver.rk.Rk4;
+import org.nde4j.solve.solver.rk.Tsit5;
+
+/**
+ * Every solver by its catalogue name (lower case), for the command line, model files and the
+ * testkit's solver contract tests. Adding a method = one file plus one line here.
+ */
+public final class SolverCatalogue {
+  private static final Map<String, Supplier<Solver>> SOLVERS = new LinkedHashMap<>();
+
+  static {
+    register(Euler::new);
+    register(Heun::new);
+    register(Midpoint::new);
+    register(Ralston::new);
+    register(Rk4::new);
+    register(Bosh3::new);
+    register(Tsit5::new);
+    register(Dopri5::new);
+  }
+
+  private SolverCatalogue() {}
+
+  private static void register(Supplier<Solver> factory) {
+    SOLVERS.put(factory.get().name(), factory);
+  }
+
+  /** Catalogue names in registration order. */
+  public static Iterable<String> names() {
+    return Collections.unmodifiableSet(SOLVERS.keySet());
+  }
+
+  /**
+   * The solver called {@code name} (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the known solvers if there is none by that name
+   */
+  public static Solver byName(String name) {
+    Supplier<Solver> f = SOLVERS.get(name.toLowerCase(Locale.ROOT));
+    if (f == null) {
+      throw new IllegalArgumentException("unknown solver '" + name + "' (known: "
+          + String.join(", ", SOLVERS.keySet()) + ")");
+    }
+    return f.get();
+  }
+}
