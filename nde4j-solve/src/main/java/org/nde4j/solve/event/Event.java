@@ -10,11 +10,12 @@ import java.util.Objects;
  * (status EVENT) or applies the optional {@link StateReset} and restarts cleanly from the event
  * time (first-same-as-last stages are recomputed).
  *
- * <p>Immutable; {@code with…} methods return copies. A sign change and back within one step is
- * not seen; keep steps below the shortest time between crossings ({@code dtmax}) when that
- * matters.
+ * <p>Immutable; the configuring methods return copies. The function is checked at
+ * {@link #checkPoints()} points per step, so a sign change and back within a tenth of a step is
+ * not seen; raise the count or bound the step ({@code dtmax}) when that matters.
  */
 public final class Event {
+  private static final int DEFAULT_CHECK_POINTS = 10;
   private final String name;
   private final EventFunction function;
   private final DiscreteCondition condition;
@@ -22,9 +23,12 @@ public final class Event {
   private final boolean terminal;
   private final StateReset reset;
   private final double timeTolerance;
+  private final int checkPoints;
 
   private Event(String name, EventFunction function, DiscreteCondition condition,
-      Direction direction, boolean terminal, StateReset reset, double timeTolerance) {
+      Direction direction, boolean terminal, StateReset reset, double timeTolerance,
+      int checkPoints) {
+    this.checkPoints = checkPoints;
     this.name = name;
     this.function = function;
     this.condition = condition;
@@ -37,30 +41,31 @@ public final class Event {
   /** A continuous event at the zero crossings of {@code g}, both directions, not terminal. */
   public static Event when(String name, EventFunction g) {
     return new Event(Objects.requireNonNull(name, "name"), Objects.requireNonNull(g, "g"), null,
-        Direction.BOTH, false, null, 0);
+        Direction.BOTH, false, null, 0, DEFAULT_CHECK_POINTS);
   }
 
   /** A discrete event at the end of the first accepted step where {@code condition} holds. */
   public static Event after(String name, DiscreteCondition condition) {
     return new Event(Objects.requireNonNull(name, "name"), null,
-        Objects.requireNonNull(condition, "condition"), Direction.BOTH, false, null, 0);
+        Objects.requireNonNull(condition, "condition"), Direction.BOTH, false, null, 0, DEFAULT_CHECK_POINTS);
   }
 
   /** Only crossings in this direction count (continuous events). */
   public Event direction(Direction d) {
     return new Event(name, function, condition, Objects.requireNonNull(d), terminal, reset,
-        timeTolerance);
+        timeTolerance, checkPoints);
   }
 
   /** Whether the solve stops at this event. */
   public Event terminal(boolean stop) {
-    return new Event(name, function, condition, direction, stop, reset, timeTolerance);
+    return new Event(name, function, condition, direction, stop, reset, timeTolerance,
+        checkPoints);
   }
 
   /** The state change applied at the event. */
   public Event reset(StateReset r) {
     return new Event(name, function, condition, direction, terminal, Objects.requireNonNull(r),
-        timeTolerance);
+        timeTolerance, checkPoints);
   }
 
   /**
@@ -74,7 +79,25 @@ public final class Event {
       throw new IllegalArgumentException("event " + name + ": time tolerance must be finite and"
           + " ≥ 0, got " + tol);
     }
-    return new Event(name, function, condition, direction, terminal, reset, tol);
+    return new Event(name, function, condition, direction, terminal, reset, tol, checkPoints);
+  }
+
+  /**
+   * Number of points per step at which a continuous event's function is checked for a sign change
+   * (default 10): crossings closer together than a tenth of a step can still be missed.
+   *
+   * @throws IllegalArgumentException if {@code n < 1}
+   */
+  public Event checkPoints(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("event " + name + ": check points must be ≥ 1, got " + n);
+    }
+    return new Event(name, function, condition, direction, terminal, reset, timeTolerance, n);
+  }
+
+  /** Points per step at which the event function is checked. */
+  public int checkPoints() {
+    return checkPoints;
   }
 
   public String name() {

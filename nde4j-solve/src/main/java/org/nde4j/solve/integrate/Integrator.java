@@ -24,6 +24,8 @@ final class Integrator {
   private static final int NONSTIFF_STEPS = 6;
   /** Consecutive non-finite attempts (each with a smaller step) before giving up. */
   private static final int MAX_NONFINITE_RETRIES = 40;
+  /** Unit round-off of double precision. */
+  private static final double UROUND = 0x1p-52;
 
   private final Term term;
   private final Solver solver;
@@ -97,15 +99,22 @@ final class Integrator {
     double end = clamp(control.firstEnd());
     double lastDt = end - t;
     int nonFinite = 0;
+    int badComponent = -1;
     while (true) {
       if (steps >= maxSteps) {
         return finish(t, y, stepper.evaluations() + control.evaluations(),
             diagnosis(Status.MAX_STEPS, t, lastDt, -1));
       }
       double h = end - t;
-      if (t + h == t || Math.abs(h) < control.minStep() || !(Math.abs(h) > 0)) {
-        return finish(t, y, stepper.evaluations() + control.evaluations(),
-            diagnosis(Status.DT_UNDERFLOW, t, h, -1));
+      // Hairer's test (dopri5.f): a step below ten units of round-off in t cannot make progress.
+      if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || Math.abs(h) < control.minStep()
+          || !(Math.abs(h) > 0)) {
+        long nfe = stepper.evaluations() + control.evaluations();
+        if (nonFinite > 0) {
+          // The steps shrank because every attempt went non-finite: say so.
+          return finish(t, y, nfe, nonFiniteDiagnosis(t, lastDt, badComponent, false, y1));
+        }
+        return finish(t, y, nfe, diagnosis(Status.DT_UNDERFLOW, t, h, -1));
       }
       double error = stepper.attempt(t, h, y, y1, norm);
       steps++;
@@ -113,6 +122,7 @@ final class Integrator {
       if (Double.isNaN(error) || Double.isInfinite(error)) {
         nonFinite++;
         int bad = nonFiniteComponent(t, y, y1);
+        badComponent = bad >= 0 ? bad : -bad - 1;
         if (norm == null || nonFinite > MAX_NONFINITE_RETRIES || bad < 0) {
           int component = bad >= 0 ? bad : -bad - 1;
           return finish(t, y, stepper.evaluations() + control.evaluations(),
@@ -141,10 +151,10 @@ final class Integrator {
           Event e = events[i];
           double te;
           if (e.isContinuous()) {
-            if (!e.crosses(gPrev[i], gNow[i])) {
+            te = locator.find(e, t, h, gPrev[i], gNow[i]);
+            if (Double.isNaN(te)) {
               continue;
             }
-            te = gNow[i] == 0 ? end : locator.locate(e, t, end, gPrev[i], gNow[i]);
           } else if (e.condition().test(end, y1)) {
             te = end;
           } else {
@@ -166,9 +176,6 @@ final class Integrator {
           out.save(end, y1);
         }
         stepper.accept();
-        if (control.endedOnJump()) {
-          stepper.restart();
-        }
         double[] swap = y;
         y = y1;
         y1 = swap;
@@ -176,6 +183,11 @@ final class Integrator {
         gPrev = gNow;
         gNow = g;
         t = end;
+        if (control.endedOnJump()) {
+          // The step stopped one ulp short of the discontinuity; continue from its other side.
+          stepper.restart();
+          t = Math.nextAfter(end, dir * Double.POSITIVE_INFINITY);
+        }
         if (t == t1) {
           out.saveAllAt(t, y);
           return finish(t, y, stepper.evaluations() + control.evaluations(),

@@ -7,7 +7,8 @@ import org.nde4j.solve.term.Term;
 /**
  * Wraps another controller so that steps land exactly on given times: {@code stepTs} (times the
  * solver must step to, e.g. where a forcing changes character) and {@code jumpTs} (discontinuities
- * of the vector field: the step ends exactly there and the solver restarts, discarding
+ * of the vector field: the step ends one ulp before the jump, the next starts at it, and the
+ * solver restarts, discarding
  * first-same-as-last stages, so no step straddles the jump and no rejected-step storm happens).
  * Diffrax calls this {@code ClipStepSizeController}.
  *
@@ -84,9 +85,11 @@ public final class ClipController implements StepSizeController {
         clipped = true;
       }
       if (!Double.isNaN(j) && (j - bound) * dir <= 0) {
+        // End one ulp before the jump so that no stage samples the far side of it; the loop
+        // continues from the jump itself (as Diffrax does with prevbefore/nextafter).
         clipped = true;
         clippedAtJump = true;
-        bound = j;
+        bound = Math.nextAfter(j, -dir * Double.POSITIVE_INFINITY);
       }
       if (clipped) {
         cutLength = Math.abs(end - start);
@@ -128,6 +131,9 @@ public final class ClipController implements StepSizeController {
       boolean accept = in.decide(t0, t1, error);
       jump = accept && atJump;
       base = accept ? t1 : t0;
+      if (jump) {
+        base = Math.nextAfter(t1, dir * Double.POSITIVE_INFINITY);
+      }
       double proposal = in.nextEnd();
       if (accept && wasClipped) {
         double len = Math.max(Math.abs(proposal - base), cutLength);
