@@ -13,9 +13,9 @@ public interface Stepper {
    * Attempts the step from {@code (t, y0)} to {@code t + h} ({@code h} may be negative) and writes
    * the candidate solution into {@code y1}.
    *
+   * @param norm how to measure the error estimate; null when no estimate is wanted (fixed steps)
    * @return the scaled error estimate ({@code ≤ 1} means within tolerance) measured by {@code
-   *     norm}; 0 for methods without an estimate; NaN or infinity when a stage or the result is not
-   *     finite
+   *     norm}; 0 without an estimate or norm; NaN when a stage or the result is not finite
    */
   double attempt(double t, double h, double[] y0, double[] y1, ErrorNorm norm);
 

@@ -67,9 +67,13 @@ public abstract class AbstractExplicitRk implements Solver {
     return errorOrder;
   }
 
+  /**
+   * The order of the dense output, {@code min(interpolant order, method order)}: an interpolant
+   * built from the step's end points (Hermite) is only as accurate as the step's result.
+   */
   @Override
   public final int interpolationOrder() {
-    return interpolant.order();
+    return Math.min(interpolant.order(), order);
   }
 
   @Override

@@ -1,0 +1,87 @@
+package org.nde4j.solve.solver.rk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nde4j.solve.Orders;
+import org.nde4j.solve.integrate.SaveAt;
+import org.nde4j.solve.integrate.Solution;
+import org.nde4j.solve.integrate.Solve;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.SolverCatalogue;
+import org.nde4j.solve.solver.Stepper;
+import org.nde4j.solve.stepsize.ConstantStepSize;
+import org.nde4j.solve.term.OdeTerm;
+
+/**
+ * Dense-output accuracy of every catalogued solver on a small nonlinear, non-autonomous system with
+ * the exact solution {@code y = (e^{sin t}, cos t)}.
+ */
+class DenseOutputTest {
+  /** y1' = y1 cos t (y1 = e^{sin t}), y2' = −sin t + (y2 − cos t)² (y2 = cos t). */
+  static final OdeTerm TERM = OdeTerm.of(2, (t, y, dy) -> {
+    dy[0] = y[0] * Math.cos(t);
+    double d = y[1] - Math.cos(t);
+    dy[1] = -Math.sin(t) + d * d;
+  });
+
+  static double[] exact(double t) {
+    return new double[] {Math.exp(Math.sin(t)), Math.cos(t)};
+  }
+
+  static Stream<String> solvers() {
+    return StreamSupport.stream(SolverCatalogue.names().spliterator(), false);
+  }
+
+  /** One step from the exact solution: the interpolant's local error is O(h^(q+1)). */
+  @ParameterizedTest
+  @MethodSource("solvers")
+  void localInterpolationErrorHasTheStatedOrder(String name) {
+    Solver solver = SolverCatalogue.byName(name);
+    int q = solver.interpolationOrder();
+    double t0 = 0.3;
+    double theta = 0.5;
+    double[] hs = new double[4];
+    double[] errs = new double[4];
+    double h = q >= 4 ? 0.1 : 0.025;
+    for (int i = 0; i < hs.length; i++, h /= 2) {
+      Stepper st = solver.stepper(TERM);
+      double[] y1 = new double[2];
+      double[] y = new double[2];
+      st.attempt(t0, h, exact(t0), y1, null);
+      st.interpolate(theta, y);
+      double[] ex = exact(t0 + theta * h);
+      hs[i] = h;
+      errs[i] = Math.max(Math.abs(y[0] - ex[0]), Math.abs(y[1] - ex[1]));
+    }
+    assertThat(errs[errs.length - 1]).isGreaterThan(1e-14);
+    assertThat(Orders.slope(hs, errs)).as(name).isCloseTo(q + 1, within(0.3));
+  }
+
+  /** Fixed steps over [0, 2], evaluated off the grid: error O(h^min(p, q+1)). */
+  @ParameterizedTest
+  @MethodSource("solvers")
+  void offGridErrorConverges(String name) {
+    Solver solver = SolverCatalogue.byName(name);
+    int expected = Math.min(solver.order(), solver.interpolationOrder() + 1);
+    double[] hs = expected >= 5 ? new double[] {0.2, 0.1, 0.05, 0.025}
+        : new double[] {0.1, 0.05, 0.025, 0.0125};
+    double[] errs = new double[hs.length];
+    for (int i = 0; i < hs.length; i++) {
+      Solution s = Solve.of(TERM, solver, 0, 2, exact(0)).dt0(hs[i])
+          .controller(ConstantStepSize.create()).saveAt(SaveAt.t1().withDense()).run();
+      double err = 0;
+      for (double t = 0.0137; t < 2; t += 0.1931) {
+        double[] y = s.evaluate(t);
+        double[] ex = exact(t);
+        err = Math.max(err, Math.max(Math.abs(y[0] - ex[0]), Math.abs(y[1] - ex[1])));
+      }
+      errs[i] = err;
+    }
+    assertThat(Orders.slope(hs, errs)).as(name).isCloseTo(expected, within(0.3));
+  }
+}
