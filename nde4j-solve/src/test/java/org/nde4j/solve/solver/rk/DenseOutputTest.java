@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nde4j.solve.Orders;
+import org.nde4j.testkit.problems.ConvergenceOrder;
 import org.nde4j.solve.integrate.SaveAt;
 import org.nde4j.solve.integrate.Solution;
 import org.nde4j.solve.integrate.Solve;
@@ -59,7 +59,7 @@ class DenseOutputTest {
       errs[i] = Math.max(Math.abs(y[0] - ex[0]), Math.abs(y[1] - ex[1]));
     }
     assertThat(errs[errs.length - 1]).isGreaterThan(1e-14);
-    assertThat(Orders.slope(hs, errs)).as(name).isCloseTo(q + 1, within(0.3));
+    assertThat(ConvergenceOrder.estimate(hs, errs).order()).as(name).isCloseTo(q + 1, within(0.3));
   }
 
   /** Fixed steps over [0, 2], evaluated off the grid: error O(h^min(p, q+1)). */
@@ -82,6 +82,6 @@ class DenseOutputTest {
       }
       errs[i] = err;
     }
-    assertThat(Orders.slope(hs, errs)).as(name).isCloseTo(expected, within(0.3));
+    assertThat(ConvergenceOrder.estimate(hs, errs).order()).as(name).isCloseTo(expected, within(0.3));
   }
 }

@@ -1,0 +1,78 @@
+package org.nde4j.solve.integrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nde4j.solve.Problems;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.SolverCatalogue;
+import org.nde4j.solve.stepsize.PidController;
+import org.nde4j.testkit.problems.Arenstorf;
+import org.nde4j.testkit.problems.DetestA;
+import org.nde4j.testkit.problems.OdeProblem;
+import org.nde4j.testkit.problems.RigidBody;
+
+/** Adaptive solves against the testkit's published and computed references. */
+class ReferenceProblemsTest {
+  /** The adaptive methods of order ≥ 5. */
+  static Stream<String> highOrder() {
+    return StreamSupport.stream(SolverCatalogue.names().spliterator(), false)
+        .filter(n -> SolverCatalogue.byName(n).isAdaptive() && SolverCatalogue.byName(n).order() >= 5);
+  }
+
+  /** Tsit5 and the methods of order ≥ 7 (DOP853, Vern9 …). */
+  static Stream<String> arenstorfSolvers() {
+    return highOrder().filter(n -> n.equals("tsit5") || SolverCatalogue.byName(n).order() >= 7);
+  }
+
+  /** Arenstorf's orbit closes after one period: y(T) = y0 to 1e-8 at rtol = atol = 1e-12. */
+  @ParameterizedTest
+  @MethodSource("arenstorfSolvers")
+  void arenstorfOrbitCloses(String name) {
+    Solver solver = SolverCatalogue.byName(name);
+    Arenstorf p = new Arenstorf();
+    Solution s = Solve.of(Problems.term(p), solver, p.t0(), p.t1(), p.y0())
+        .controller(PidController.of(1e-12, 1e-12)).maxSteps(2_000_000).run();
+    assertThat(s.status()).isEqualTo(Status.SUCCESS);
+    assertThat(Problems.maxAbsDiff(s.yEnd(), p.periodicState())).as(name).isLessThan(1e-8);
+  }
+
+  /** DETEST A1–A4 (Hull et al. 1972) within 10 × tolerance of their closed forms. */
+  @ParameterizedTest
+  @MethodSource("highOrder")
+  void detestClassA(String name) {
+    Solver solver = SolverCatalogue.byName(name);
+    double tol = 1e-8;
+    for (OdeProblem p : List.of(DetestA.a1(), DetestA.a2(), DetestA.a3(), DetestA.a4())) {
+      Solution s = Solve.of(Problems.term(p), solver, p.t0(), p.t1(), p.y0())
+          .controller(PidController.of(tol, tol)).maxSteps(1_000_000).run();
+      double ref = p.reference()[0];
+      assertThat(Math.abs(s.yEnd()[0] - ref)).as("%s on %s", name, p.name())
+          .isLessThan(10 * tol * Math.max(1, Math.abs(ref)));
+    }
+  }
+
+  /** The rigid body's two quadratic invariants drift by less than 1e-9 at rtol = atol = 1e-12. */
+  @Test
+  void rigidBodyInvariants() {
+    RigidBody p = new RigidBody();
+    for (String name : new String[] {"tsit5", "dopri5"}) {
+      Solution s = Solve.of(Problems.term(p), SolverCatalogue.byName(name), p.t0(), p.t1(),
+          p.y0()).controller(PidController.of(1e-12, 1e-12)).saveAt(SaveAt.steps()).run();
+      double[] i0 = p.invariants(p.y0());
+      for (int k = 0; k < s.size(); k++) {
+        double[] ik = p.invariants(s.y(k));
+        for (int j = 0; j < ik.length; j++) {
+          assertThat(Math.abs(ik[j] - i0[j])).as("%s invariant %d at t=%s", name, j, s.t(k))
+              .isLessThan(1e-9);
+        }
+      }
+      assertThat(Problems.maxAbsDiff(s.yEnd(), p.reference())).isLessThan(1e-9);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.nde4j.solve.solver.rk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nde4j.solve.Problems;
+import org.nde4j.solve.integrate.Solution;
+import org.nde4j.solve.integrate.Solve;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.SolverCatalogue;
+import org.nde4j.solve.stepsize.ConstantStepSize;
+import org.nde4j.testkit.problems.ConvergenceOrder;
+import org.nde4j.testkit.problems.LinearProblem;
+
+/**
+ * Every catalogued method converges at its order on y' = A y with a 10 × 10 matrix (reference: the
+ * matrix exponential, computed in 60-digit arithmetic by the testkit), on a step range above
+ * round-off: within ±0.2 of theory (±0.3 for order ≥ 7).
+ */
+class ConvergenceTest {
+  static Stream<String> solvers() {
+    return StreamSupport.stream(SolverCatalogue.names().spliterator(), false);
+  }
+
+  @ParameterizedTest
+  @MethodSource("solvers")
+  void convergesAtItsOrder(String name) {
+    Solver solver = SolverCatalogue.byName(name);
+    LinearProblem p = LinearProblem.standard();
+    int order = solver.order();
+    // Keep the smallest error well above round-off (~1e-13) and the largest in the asymptotic range.
+    int[] steps = order >= 7 ? new int[] {2, 3, 4, 5, 6} : order >= 5 ? new int[] {16, 24, 32, 48, 64}
+        : order >= 3 ? new int[] {8, 16, 32, 64, 128} : new int[] {32, 64, 128, 256, 512};
+    double[] hs = new double[steps.length];
+    double[] errs = new double[steps.length];
+    double span = p.t1() - p.t0();
+    for (int i = 0; i < steps.length; i++) {
+      hs[i] = span / steps[i];
+      Solution s = Solve.of(Problems.term(p), solver, p.t0(), p.t1(), p.y0()).dt0(hs[i])
+          .controller(ConstantStepSize.create()).run();
+      assertThat(s.stats().accepted()).isEqualTo(steps[i]);
+      errs[i] = Problems.maxAbsDiff(s.yEnd(), p.reference());
+    }
+    assertThat(errs[errs.length - 1]).as("%s: smallest error above round-off", name)
+        .isGreaterThan(1e-13);
+    double observed = ConvergenceOrder.estimate(hs, errs).order();
+    assertThat(observed).as(name).isCloseTo(order, within(order >= 7 ? 0.3 : 0.2));
+  }
+}
