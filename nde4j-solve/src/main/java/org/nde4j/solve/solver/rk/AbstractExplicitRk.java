@@ -67,9 +67,14 @@ public abstract class AbstractExplicitRk implements Solver {
     return errorOrder;
   }
 
+  /**
+   * The dense output's order, capped at the method's: an interpolant that reproduces {@code y1}
+   * at θ = 1 is no more accurate than {@code y1} (the cubic Hermite fallback of a second-order
+   * method is of order 2, not 3).
+   */
   @Override
   public final int interpolationOrder() {
-    return interpolant.order();
+    return Math.min(interpolant.order(), order);
   }
 
   @Override
