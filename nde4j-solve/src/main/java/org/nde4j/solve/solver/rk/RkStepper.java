@@ -101,7 +101,9 @@ final class RkStepper implements Stepper {
       combine(y1, b, bNonZero, h);
     }
     stiffness = fsal && s >= 3 && c[s - 2] == c[s - 1] ? stiffnessEstimate() : Double.NaN;
-    if (e == null) {
+    if (e == null || norm == null) {
+      // No estimate, or a controller that does not ask for one (constant steps): only check
+      // that the step stayed finite.
       double sum = 0;
       for (int m = 0; m < n; m++) {
         sum += y1[m];
