@@ -6,13 +6,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.nde4j.solve.solver.rk.Bosh3;
+import org.nde4j.solve.solver.rk.Dop853;
 import org.nde4j.solve.solver.rk.Dopri5;
+import org.nde4j.solve.solver.rk.Dopri8;
 import org.nde4j.solve.solver.rk.Euler;
 import org.nde4j.solve.solver.rk.Heun;
 import org.nde4j.solve.solver.rk.Midpoint;
 import org.nde4j.solve.solver.rk.Ralston;
 import org.nde4j.solve.solver.rk.Rk4;
 import org.nde4j.solve.solver.rk.Tsit5;
+import org.nde4j.solve.solver.rk.Vern7;
+import org.nde4j.solve.solver.rk.Vern9;
 
 /**
  * Every solver by its catalogue name (lower case), for the command line, model files and the
@@ -30,6 +34,10 @@ public final class SolverCatalogue {
     register(Bosh3::new);
     register(Tsit5::new);
     register(Dopri5::new);
+    register(Vern7::new);
+    register(Dop853::new);
+    register(Dopri8::new);
+    register(Vern9::new);
   }
 
   private SolverCatalogue() {}
