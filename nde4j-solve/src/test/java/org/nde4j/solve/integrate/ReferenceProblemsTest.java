@@ -1,6 +1,7 @@
 package org.nde4j.solve.integrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,18 +43,62 @@ class ReferenceProblemsTest {
     assertThat(Problems.maxAbsDiff(s.yEnd(), p.periodicState())).as(name).isLessThan(1e-8);
   }
 
-  /** DETEST A1–A4 (Hull et al. 1972) within 10 × tolerance of their closed forms. */
+  /**
+   * DETEST A1–A4 (Hull et al. 1972) within 10 × tolerance of their closed forms, at tolerances
+   * 1e-6, 1e-8 and 1e-10. DOP853 is excluded here: its global error on A3 reaches 20 × the
+   * tolerance at 1e-8 — exactly as Hipparchus's DormandPrince853Integrator does, see
+   * {@link #dop853MatchesHipparchusOnDetest()}.
+   */
   @ParameterizedTest
   @MethodSource("highOrder")
   void detestClassA(String name) {
+    if (name.equals("dop853")) {
+      return;
+    }
     Solver solver = SolverCatalogue.byName(name);
-    double tol = 1e-8;
+    for (double tol : new double[] {1e-6, 1e-8, 1e-10}) {
+      for (OdeProblem p : List.of(DetestA.a1(), DetestA.a2(), DetestA.a3(), DetestA.a4())) {
+        assertDetest(solver, p, tol);
+      }
+    }
+  }
+
+  private static void assertDetest(Solver solver, OdeProblem p, double tol) {
+    Solution s = Solve.of(Problems.term(p), solver, p.t0(), p.t1(), p.y0())
+        .controller(PidController.of(tol, tol)).maxSteps(1_000_000).run();
+    double ref = p.reference()[0];
+    assertThat(Math.abs(s.yEnd()[0] - ref)).as("%s on %s at %s", solver.name(), p.name(), tol)
+        .isLessThan(10 * tol * Math.max(1, Math.abs(ref)));
+  }
+
+  /** DOP853's DETEST A errors equal those of Hipparchus 4.0.3 (same method, same steps). */
+  @Test
+  void dop853MatchesHipparchusOnDetest() {
     for (OdeProblem p : List.of(DetestA.a1(), DetestA.a2(), DetestA.a3(), DetestA.a4())) {
-      Solution s = Solve.of(Problems.term(p), solver, p.t0(), p.t1(), p.y0())
-          .controller(PidController.of(tol, tol)).maxSteps(1_000_000).run();
-      double ref = p.reference()[0];
-      assertThat(Math.abs(s.yEnd()[0] - ref)).as("%s on %s", name, p.name())
-          .isLessThan(10 * tol * Math.max(1, Math.abs(ref)));
+      for (double tol : new double[] {1e-6, 1e-8, 1e-10}) {
+        Solution s = Solve.of(Problems.term(p), SolverCatalogue.byName("dop853"), p.t0(), p.t1(),
+            p.y0()).controller(PidController.of(tol, tol)).run();
+        var dp = new org.hipparchus.ode.nonstiff.DormandPrince853Integrator(0,
+            Double.POSITIVE_INFINITY, tol, tol);
+        var end = dp.integrate(new org.hipparchus.ode.OrdinaryDifferentialEquation() {
+          @Override
+          public int getDimension() {
+            return 1;
+          }
+
+          @Override
+          public double[] computeDerivatives(double t, double[] y) {
+            double[] dy = new double[1];
+            p.rhs(t, y, dy);
+            return dy;
+          }
+        }, new org.hipparchus.ode.ODEState(p.t0(), p.y0()), p.t1());
+        double ref = p.reference()[0];
+        double ours = Math.abs(s.yEnd()[0] - ref);
+        double theirs = Math.abs(end.getPrimaryState()[0] - ref);
+        assertThat(ours).as("%s at %s", p.name(), tol).isCloseTo(theirs,
+            within(0.01 * theirs + 1e-15));
+      }
     }
   }
 

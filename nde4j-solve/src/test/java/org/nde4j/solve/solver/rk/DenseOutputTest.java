@@ -37,9 +37,18 @@ class DenseOutputTest {
     return StreamSupport.stream(SolverCatalogue.names().spliterator(), false);
   }
 
-  /** One step from the exact solution: the interpolant's local error is O(h^(q+1)). */
+  static Stream<String> lowOrder() {
+    return solvers().filter(n -> SolverCatalogue.byName(n).order() <= 5);
+  }
+
+  /**
+   * One step from the exact solution: the interpolant's local error is O(h^(q+1)). Run for methods
+   * of order ≤ 5; for the higher-order ones the leading error coefficients are so small that
+   * double precision shows no clean slope, and {@link InterpolantConditionsTest} checks their
+   * continuous order conditions exactly instead.
+   */
   @ParameterizedTest
-  @MethodSource("solvers")
+  @MethodSource("lowOrder")
   void localInterpolationErrorHasTheStatedOrder(String name) {
     Solver solver = SolverCatalogue.byName(name);
     int q = solver.interpolationOrder();
@@ -62,17 +71,18 @@ class DenseOutputTest {
     assertThat(ConvergenceOrder.estimate(hs, errs).order()).as(name).isCloseTo(q + 1, within(0.3));
   }
 
-  /** Fixed steps over [0, 2], evaluated off the grid: error O(h^min(p, q+1)). */
+  /**
+   * Fixed steps over [0, 2], evaluated off the grid: error O(h^min(p, q+1)). The step sizes are
+   * 1.6/2^k; the regression uses the three smallest whose error stays above round-off (1e-12).
+   */
   @ParameterizedTest
   @MethodSource("solvers")
   void offGridErrorConverges(String name) {
     Solver solver = SolverCatalogue.byName(name);
     int expected = Math.min(solver.order(), solver.interpolationOrder() + 1);
-    double[] hs = expected >= 5 ? new double[] {0.2, 0.1, 0.05, 0.025}
-        : new double[] {0.1, 0.05, 0.025, 0.0125};
-    double[] errs = new double[hs.length];
-    for (int i = 0; i < hs.length; i++) {
-      Solution s = Solve.of(TERM, solver, 0, 2, exact(0)).dt0(hs[i])
+    java.util.List<double[]> points = new java.util.ArrayList<>();
+    for (double h = 1.6; h > 1e-3; h /= 2) {
+      Solution s = Solve.of(TERM, solver, 0, 2, exact(0)).dt0(h)
           .controller(ConstantStepSize.create()).saveAt(SaveAt.t1().withDense()).run();
       double err = 0;
       for (double t = 0.0137; t < 2; t += 0.1931) {
@@ -80,8 +90,20 @@ class DenseOutputTest {
         double[] ex = exact(t);
         err = Math.max(err, Math.max(Math.abs(y[0] - ex[0]), Math.abs(y[1] - ex[1])));
       }
-      errs[i] = err;
+      if (err < 1e-12) {
+        break;
+      }
+      points.add(new double[] {h, err});
     }
-    assertThat(ConvergenceOrder.estimate(hs, errs).order()).as(name).isCloseTo(expected, within(0.3));
+    int m = points.size();
+    assertThat(m).as("%s: step sizes above round-off", name).isGreaterThanOrEqualTo(3);
+    double[] hs = new double[3];
+    double[] errs = new double[3];
+    for (int i = 0; i < 3; i++) {
+      hs[i] = points.get(m - 3 + i)[0];
+      errs[i] = points.get(m - 3 + i)[1];
+    }
+    assertThat(ConvergenceOrder.estimate(hs, errs).order()).as(name)
+        .isCloseTo(expected, within(expected >= 7 ? 0.5 : 0.3));
   }
 }
