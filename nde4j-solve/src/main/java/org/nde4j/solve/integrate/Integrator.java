@@ -19,7 +19,7 @@ import org.nde4j.solve.term.Term;
  */
 final class Integrator {
   /** Hairer's stiffness test: this many steps with h·ρ beyond the stability boundary … */
-  private static final int STIFF_STEPS = 15;
+  private static final int STIFF_STEPS = Diagnoses.STIFF_STEPS;
   /** … unless this many steps in between were clearly not stability-limited. */
   private static final int NONSTIFF_STEPS = 6;
   /** Consecutive non-finite attempts (each with a smaller step) before giving up. */
@@ -41,6 +41,7 @@ final class Integrator {
   private final String[] names;
 
   private final Outputs out;
+  private final Diagnoses diagnoses;
   private final List<EventRecord> eventLog = new ArrayList<>();
   private final List<DenseSegment> dense;
   private long steps;
@@ -66,6 +67,7 @@ final class Integrator {
     this.events = events;
     this.names = names;
     this.out = new Outputs(saveAt);
+    this.diagnoses = new Diagnoses(solver, t0, t1, maxSteps, names, events);
     this.dense = saveAt.saveDense() ? new ArrayList<>() : null;
   }
 
@@ -77,7 +79,7 @@ final class Integrator {
     }
     if (t0 == t1) {
       out.saveAllAt(t0, y);
-      return finish(t0, y, 0, diagnosis(Status.SUCCESS, t0, 0, -1));
+      return finish(t0, y, 0, diagnoses.of(Status.SUCCESS, t0, 0, -1, stiffAt));
     }
     if (controller.isAdaptive() && !solver.isAdaptive()) {
       throw new IllegalArgumentException("solve: controller " + controller + " needs an error"
@@ -94,6 +96,7 @@ final class Integrator {
     double[] gNow = new double[events.length];
     evaluateEvents(t0, y, gPrev);
     EventLocator locator = new EventLocator(stepper, n);
+    Outputs.Dense interpolation = stepper::interpolate;
 
     double t = t0;
     double end = clamp(control.firstEnd());
@@ -103,7 +106,7 @@ final class Integrator {
     while (true) {
       if (steps >= maxSteps) {
         return finish(t, y, stepper.evaluations() + control.evaluations(),
-            diagnosis(Status.MAX_STEPS, t, lastDt, -1));
+            diagnoses.of(Status.MAX_STEPS, t, lastDt, -1, stiffAt));
       }
       double h = end - t;
       // Hairer's test (dopri5.f): a step below ten units of round-off in t cannot make progress.
@@ -112,9 +115,10 @@ final class Integrator {
         long nfe = stepper.evaluations() + control.evaluations();
         if (nonFinite > 0) {
           // The steps shrank because every attempt went non-finite: say so.
-          return finish(t, y, nfe, nonFiniteDiagnosis(t, lastDt, badComponent, false, y1));
+          return finish(t, y, nfe,
+              diagnoses.nonFinite(t, lastDt, badComponent, false, y1[badComponent]));
         }
-        return finish(t, y, nfe, diagnosis(Status.DT_UNDERFLOW, t, h, -1));
+        return finish(t, y, nfe, diagnoses.of(Status.DT_UNDERFLOW, t, h, -1, stiffAt));
       }
       double error = stepper.attempt(t, h, y, y1, norm);
       steps++;
@@ -126,7 +130,7 @@ final class Integrator {
         if (norm == null || nonFinite > MAX_NONFINITE_RETRIES || bad < 0) {
           int component = bad >= 0 ? bad : -bad - 1;
           return finish(t, y, stepper.evaluations() + control.evaluations(),
-              nonFiniteDiagnosis(t, h, component, bad < 0, y1));
+              diagnoses.nonFinite(t, h, component, bad < 0, y1[component]));
         }
         control.decide(t, end, Double.NaN);
         rejected++;
@@ -170,7 +174,7 @@ final class Integrator {
         DenseSegment seg = stepper.denseSegment();
         dense.add(fired >= 0 && tFire != end ? seg.endingAt(tFire) : seg);
       }
-      out.saveTsBetween(t, tFire, end, y1, stepper, h);
+      out.saveTsBetween(t, tFire, end, y1, interpolation, h);
       if (fired < 0) {
         if (saveAt.saveSteps()) {
           out.save(end, y1);
@@ -191,7 +195,7 @@ final class Integrator {
         if (t == t1) {
           out.saveAllAt(t, y);
           return finish(t, y, stepper.evaluations() + control.evaluations(),
-              diagnosis(Status.SUCCESS, t, lastDt, -1));
+              diagnoses.of(Status.SUCCESS, t, lastDt, -1, stiffAt));
         }
         end = clamp(control.nextEnd());
         continue;
@@ -212,7 +216,7 @@ final class Integrator {
       if (e.isTerminal()) {
         out.saveAllAt(t, y);
         return finish(t, y, stepper.evaluations() + control.evaluations(),
-            diagnosis(Status.EVENT, t, lastDt, fired));
+            diagnoses.of(Status.EVENT, t, lastDt, fired, stiffAt));
       }
       if (e.reset() != null) {
         e.reset().reset(t, y);
@@ -230,7 +234,7 @@ final class Integrator {
       if (t == t1) {
         out.saveAllAt(t, y);
         return finish(t, y, stepper.evaluations() + control.evaluations(),
-            diagnosis(Status.SUCCESS, t, lastDt, -1));
+            diagnoses.of(Status.SUCCESS, t, lastDt, -1, stiffAt));
       }
       end = clamp(control.nextEnd());
     }
@@ -282,54 +286,6 @@ final class Integrator {
     } else if (++nonStiffCount >= NONSTIFF_STEPS) {
       stiffCount = 0;
     }
-  }
-
-  private String name(int i) {
-    return names != null ? names[i] + " (component " + i + ")" : "component " + i;
-  }
-
-  private Diagnosis nonFiniteDiagnosis(double t, double h, int component, boolean inRhs,
-      double[] y1) {
-    String cause = inRhs
-        ? "The right-hand side returned a non-finite value in " + name(component) + " at t = " + t
-            + " (from a finite state), so no smaller step can help."
-        : "The state became non-finite in " + name(component) + " (" + y1[component]
-            + ") on a step from t = " + t + " with dt = " + h
-            + (solver.isAdaptive() ? ", and shrinking the step did not help." : ".");
-    String suggestion = "Check the model for divisions by zero, logarithms or square roots of"
-        + " negative values, or a solution that blows up near t = " + t + ".";
-    return new Diagnosis(Status.NONFINITE, t, h, component, cause, suggestion);
-  }
-
-  private Diagnosis diagnosis(Status status, double t, double lastDt, int index) {
-    String span = "[" + t0 + ", " + t1 + "]";
-    double done = (t - t0) / (t1 - t0) * 100;
-    return switch (status) {
-      case SUCCESS -> new Diagnosis(status, t, lastDt, -1, "Reached t = " + t + ".",
-          stiffHint(""));
-      case EVENT -> new Diagnosis(status, t, lastDt, -1, "Stopped at terminal event '"
-          + events[index].name() + "' at t = " + t + ".", "");
-      case MAX_STEPS -> new Diagnosis(status, t, lastDt, -1, "Used all " + maxSteps
-          + " steps and reached t = " + t + String.format(" (%.3g%% of %s)", done, span)
-          + "; the last step size was " + lastDt + ".", stiffHint("Raise maxSteps, or loosen the"
-          + " tolerances."));
-      case DT_UNDERFLOW -> new Diagnosis(status, t, lastDt, -1, "The step size fell to " + lastDt
-          + " at t = " + t + ", below what the controller or round-off allows.",
-          stiffHint("The solution may blow up near t = " + t + " (a finite-time singularity),"
-          + " have a discontinuity there (declare it with jumpTs of a ClipController), or the"
-          + " tolerances may be too tight for double precision."));
-      default -> throw new IllegalStateException(status.toString());
-    };
-  }
-
-  private String stiffHint(String otherwise) {
-    if (Double.isNaN(stiffAt)) {
-      return otherwise;
-    }
-    return "The problem looks stiff from t ≈ " + stiffAt + " on: for " + STIFF_STEPS
-        + " steps the step size was limited by the stability of " + solver.name() + ", not by"
-        + " accuracy (Hairer's test). Use an implicit (stiff) solver." + (otherwise.isEmpty() ? ""
-        : " " + otherwise);
   }
 
   private Solution finish(double t, double[] y, long nfe, Diagnosis d) {

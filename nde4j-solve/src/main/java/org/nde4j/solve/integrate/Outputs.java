@@ -3,10 +3,15 @@ package org.nde4j.solve.integrate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nde4j.solve.solver.Stepper;
 
 /** The saved times and states of a solve, filled as the loop goes. */
 final class Outputs {
+  /** The dense output of the current step. */
+  @FunctionalInterface
+  interface Dense {
+    void interpolate(double theta, double[] out);
+  }
+
   private final SaveAt saveAt;
   private final OutputFunction fn;
   private double[] times = new double[8];
@@ -40,7 +45,7 @@ final class Outputs {
    * Saves the requested times in {@code (t, stop]} of the accepted step {@code [t, end]} (stop ≤
    * end: an event may cut the step short), from the dense output or the step's end state.
    */
-  void saveTsBetween(double t, double stop, double end, double[] y1, Stepper stepper, double h) {
+  void saveTsBetween(double t, double stop, double end, double[] y1, Dense dense, double h) {
     double dir = Math.signum(h);
     while (nextTs < saveAt.tsCount() && (saveAt.ts(nextTs) - stop) * dir <= 0) {
       double ts = saveAt.ts(nextTs++);
@@ -50,7 +55,7 @@ final class Outputs {
         if (scratch == null) {
           scratch = new double[y1.length];
         }
-        stepper.interpolate((ts - t) / h, scratch);
+        dense.interpolate((ts - t) / h, scratch);
         save(ts, scratch);
       }
     }

@@ -28,4 +28,14 @@ public interface Solver {
 
   /** A fresh stepper for {@code term}; not thread-safe. */
   Stepper stepper(Term term);
+
+  /**
+   * A fresh per-sample batch stepper for {@code samples} samples of {@code term}.
+   *
+   * @throws UnsupportedOperationException naming the solver if it has no per-sample batch mode
+   */
+  default BatchStepper batchStepper(org.nde4j.solve.term.BatchTerm term, int samples) {
+    throw new UnsupportedOperationException("solver " + name() + " has no per-sample batch mode;"
+        + " use lockstep batching (one state holding all samples)");
+  }
 }

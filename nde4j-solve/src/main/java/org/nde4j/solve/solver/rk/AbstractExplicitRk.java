@@ -82,6 +82,12 @@ public abstract class AbstractExplicitRk implements Solver {
   }
 
   @Override
+  public final org.nde4j.solve.solver.BatchStepper batchStepper(
+      org.nde4j.solve.term.BatchTerm term, int samples) {
+    return new BatchRkStepper(term, samples, tableau, interpolant);
+  }
+
+  @Override
   public String toString() {
     return name;
   }
