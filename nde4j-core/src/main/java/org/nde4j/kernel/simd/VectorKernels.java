@@ -2,6 +2,7 @@ package org.nde4j.kernel.simd;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.nde4j.kernel.Kernels;
 
 /**
@@ -141,6 +142,25 @@ public final class VectorKernels implements Kernels {
       SmallGemm.dot(m, n, k, a, ao, k, bt, 0, k, c, co, n);
     } else {
       StridedGemm.gemm(0, m, 0, n, k, a, ao, sai, sap, b, bo, tb ? 1 : n, tb ? k : 1, c, co, n);
+    }
+  }
+
+  @Override
+  public void addRows(double[] row, int ro, double[] c, int co, int rows, int n) {
+    // Vector API: C2 on JDK 17 does not vectorise a loop whose two arrays start at different
+    // unknown offsets, which is what a row-broadcast add is.
+    VectorSpecies<Double> s = DoubleVector.SPECIES_PREFERRED;
+    int end = s.loopBound(n);
+    for (int r = 0; r < rows; r++) {
+      int base = co + r * n;
+      int j = 0;
+      for (; j < end; j += s.length()) {
+        DoubleVector.fromArray(s, c, base + j).add(DoubleVector.fromArray(s, row, ro + j))
+            .intoArray(c, base + j);
+      }
+      for (; j < n; j++) {
+        c[base + j] += row[ro + j];
+      }
     }
   }
 
