@@ -12,6 +12,9 @@ import org.nde4j.tensor.ElementwiseOp;
 import org.nde4j.tensor.Kernel;
 import org.nde4j.tensor.Op;
 import org.nde4j.tensor.Shape;
+import org.nde4j.tensor.op.Binary;
+import org.nde4j.tensor.op.BinaryFn;
+import org.nde4j.tensor.op.MatMul;
 
 /**
  * Turns a {@link Graph} into a {@link Plan}: common-subexpression elimination (ops are values, so
@@ -26,8 +29,8 @@ final class Compiler {
   /** Value node after CSE: op == null means input or constant. */
   static final class V {
     final int id;
-    final Op op;
-    final int[] in;
+    Op op;
+    int[] in;
     final Shape shape;
     final double[] constant;
     final int inputIndex;
@@ -144,6 +147,10 @@ final class Compiler {
         }
       }
     }
+    // straight-line code is generated from the graph as traced; the rewrites below serve the
+    // kernel-by-kernel form
+    PlanRunner program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
+    absorbBiases(vs, isOutput);
     // fusion: an elementwise value with one consumer, that consumer elementwise and of the same
     // shape, and not itself an output, is computed inside its consumer's fused kernel
     for (V v : vs) {
@@ -158,7 +165,31 @@ final class Compiler {
         }
       }
     }
-    return new PlanBuilder(g, vs, outs, isOutput).build(generateCode);
+    return new PlanBuilder(g, vs, outs, isOutput).build(generateCode, program);
+  }
+
+  /**
+   * {@code add(matmul(a, b), bias)} with a bias row, where the product feeds nothing else, becomes
+   * one {@link BiasedMatMul} step (before fusion, so the add is not fused into a later loop).
+   */
+  private static void absorbBiases(List<V> vs, boolean[] isOutput) {
+    for (V v : vs) {
+      if (!v.live || !(v.op instanceof Binary) || ((Binary) v.op).fn() != BinaryFn.ADD) {
+        continue;
+      }
+      for (int j = 0; j < 2; j++) {
+        V p = vs.get(v.in[j]);
+        V bias = vs.get(v.in[1 - j]);
+        if (p.op instanceof MatMul && p.uses == 1 && !isOutput[p.id] && p.shape.equals(v.shape)
+            && BiasedMatMul.accepts(v.shape, bias.shape)) {
+          v.op = new BiasedMatMul((MatMul) p.op);
+          v.in = new int[] {p.in[0], p.in[1], bias.id};
+          p.live = false;
+          p.uses = 0;
+          break;
+        }
+      }
+    }
   }
 
   private static int add(List<V> vs, Op op, int[] in, Shape s, double[] c, int inputIndex) {
@@ -208,8 +239,7 @@ final class Compiler {
       sb.append(sb.length() > 0 ? " " : "").append(v.op.name());
     }
 
-    Plan build(boolean generateCode) {
-      PlanRunner program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
+    Plan build(boolean generateCode, PlanRunner program) {
       // with straight-line code the kernel steps only serve profile(): no fused code for them
       this.generateCode = generateCode && program == null;
       int nIn = g.numInputs();

@@ -33,6 +33,19 @@ public interface Kernels {
   /** {@code y[i] = log(1 + exp(x[i]))}, stable for large |x|. */
   void softplus(double[] x, int xo, double[] y, int yo, int n);
 
+  /**
+   * {@code c[co + r·n + j] += row[ro + j]} for {@code r < rows}, {@code j < n}: a bias row added to
+   * every row of a row-major matrix (the epilogue of a layer's matrix product).
+   */
+  default void addRows(double[] row, int ro, double[] c, int co, int rows, int n) {
+    for (int r = 0; r < rows; r++) {
+      int base = co + r * n;
+      for (int j = 0; j < n; j++) {
+        c[base + j] += row[ro + j];
+      }
+    }
+  }
+
   /** The kernels chosen for this JVM (see {@link KernelSelection}). */
   static Kernels get() {
     return KernelSelection.selected();

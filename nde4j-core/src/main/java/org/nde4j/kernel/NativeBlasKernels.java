@@ -70,4 +70,9 @@ public final class NativeBlasKernels implements Kernels {
   public void softplus(double[] x, int xo, double[] y, int yo, int n) {
     fallback.softplus(x, xo, y, yo, n);
   }
+
+  @Override
+  public void addRows(double[] row, int ro, double[] c, int co, int rows, int n) {
+    fallback.addRows(row, ro, c, co, rows, n);
+  }
 }

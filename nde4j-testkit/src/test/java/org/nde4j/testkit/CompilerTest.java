@@ -129,4 +129,38 @@ class CompilerTest {
           .as("output " + i).isLessThan(1e-12);
     }
   }
+
+  @Test
+  void aBiasAddedToAProductRunsInTheProductsStepWithTheSameBits() {
+    // x W + b (b a row) and b + x Wᵀ: one step each; the eager ops give the same bits
+    Graph g = Graph.trace(in -> new Tensor[] {in[0].matmul(in[1]).add(in[2]),
+        in[3].add(in[0].matmul(in[4], false, true)).tanh()},
+        Shape.of(6, 3), Shape.of(3, 5), Shape.of(5), Shape.of(1, 7), Shape.of(7, 3));
+    Plan p = g.compile(false);
+    assertThat(p.numSteps()).isEqualTo(3); // matmul+bias, matmul[Bᵀ]+bias, tanh
+    assertThat(p.toString()).contains("matmul+bias", "matmul[Bᵀ]+bias").doesNotContain("add");
+    Key key = Key.of(5);
+    Tensor x = Tensor.normal(key.foldIn(0), 6, 3);
+    Tensor w = Tensor.normal(key.foldIn(1), 3, 5);
+    Tensor b = Tensor.normal(key.foldIn(2), 5);
+    Tensor c = Tensor.normal(key.foldIn(3), 1, 7);
+    Tensor v = Tensor.normal(key.foldIn(4), 7, 3);
+    Tensor[] out = p.call(x, w, b, c, v);
+    assertThat(out[0].toArray()).containsExactly(x.matmul(w).add(b).toArray());
+    assertThat(out[1].toArray()).containsExactly(c.add(x.matmul(v, false, true)).tanh().toArray());
+  }
+
+  @Test
+  void aProductThatIsAlsoUsedElsewhereKeepsItsOwnStep() {
+    Graph g = Graph.trace(in -> {
+      Tensor y = in[0].matmul(in[1]);
+      return new Tensor[] {y.add(in[2]), y};
+    }, Shape.of(4, 3), Shape.of(3, 5), Shape.of(5));
+    Plan p = g.compile(false);
+    assertThat(p.toString()).doesNotContain("+bias");
+    Tensor x = Tensor.normal(Key.of(1), 4, 3);
+    Tensor w = Tensor.normal(Key.of(2), 3, 5);
+    Tensor b = Tensor.normal(Key.of(3), 5);
+    assertThat(p.call(x, w, b)[0].toArray()).containsExactly(x.matmul(w).add(b).toArray());
+  }
 }

@@ -12,6 +12,8 @@ package org.nde4j.kernel.simd;
  * (truncation error below 5e-18 on the reduced range); {@code 2^k} built from the raw bits of
  * {@code k + 1.5·2^52} (J.-M. Muller, <i>Elementary Functions: Algorithms and Implementation</i>,
  * 3rd ed., Birkhäuser 2016, §11 on table-free exponentials and the "magic number" rounding).
+ * tanh, sigmoid and softplus use the [6/6] Padé form of e^r instead (see {@link #tanh}), which
+ * folds into the division each of them needs anyway.
  */
 final class CodyWaite {
   static final double LOG2E = 1.4426950408889634;
@@ -42,6 +44,13 @@ final class CodyWaite {
   static final double Q10 = 1.0 / 39916800;
   static final double Q11 = 1.0 / 479001600;
   static final double Q12 = 1.0 / 6227020800.0;
+
+  /** [6/6] Padé approximant of e^r = (E(r²) + r·O(r²)) / (E(r²) − r·O(r²)); O(0) = 1/2. */
+  static final double E1 = 5.0 / 44;
+  static final double E2 = 1.0 / 792;
+  static final double E3 = 1.0 / 665280;
+  static final double O1 = 1.0 / 66;
+  static final double O2 = 1.0 / 15840;
 
   /**
    * log1p via 2·atanh(s), s = f/(2+f): P(z) ≈ atanh(√z)/√z on 0 ≤ z = s² ≤ 0.04, degree 7,
@@ -96,38 +105,72 @@ final class CodyWaite {
     return (s1 * rq + s1) * twoTo(t2);
   }
 
+  /**
+   * tanh(|x|) = (e^w − 1)/(e^w + 1) for w = 2|x| = k·ln2 + r, with e^r = A/B, A = E(r²) + r·O(r²),
+   * B = E(r²) − r·O(r²) the [6/6] Padé approximant of e^r (relative error below 2e-19 for |r| ≤
+   * ln2/2; G. A. Baker and P. Graves-Morris, <i>Padé Approximants</i>, 2nd ed., CUP 1996, §1.2).
+   * Then tanh = ((2^k − 1)·A + 2r·O) / (2^k·A + B): 2^k − 1 is exact for 0 ≤ k ≤ 64 and the
+   * numerator has no cancellation, so small x keep full relative accuracy.
+   */
   static double tanh(double x) {
     double ax = Math.abs(x);
-    double y = Math.min(ax + ax, 2 * TANH_SAT);
-    double t = y * LOG2E + MAGIC;
+    double w = Math.min(ax + ax, 2 * TANH_SAT);
+    double t = w * LOG2E + MAGIC;
     double kf = t - MAGIC;
-    double r = (y - kf * LN2_HI) - kf * LN2_LO;
-    double rq = r * q(r);
+    double r = (w - kf * LN2_HI) - kf * LN2_LO;
+    double z = r * r;
+    double e = ((E3 * z + E2) * z + E1) * z + 1.0;
+    double ro = ((O2 * z + O1) * z + 0.5) * r;
     double s = twoTo(t);
-    double e = s * rq + (s - 1.0); // expm1(y): exact s − 1, so small y keeps relative accuracy
-    double th = ax > TANH_SAT ? 1.0 : e / (e + 2.0);
+    double num = (s - 1.0) * (e + ro) + (ro + ro);
+    double th = ax > TANH_SAT ? 1.0 : num / (s * (e + ro) + (e - ro));
     return Math.copySign(th, x);
   }
 
+  /**
+   * With e^{-|x|} = 2^k·A/B (Padé, as in {@link #tanh}): sigmoid(|x|) = B/(B + 2^k·A) and
+   * sigmoid(−|x|) = 2^k·A/(B + 2^k·A), one division; 2^k = 2^k1·2^k2 with 2^k2 applied last so
+   * that a subnormal result is rounded once.
+   */
   static double sigmoid(double x) {
-    double e = exp(-Math.abs(x));
-    double s = 1.0 / (1.0 + e);
-    return x >= 0 ? s : e * s;
+    double w = Math.max(-Math.abs(x), EXP_LO);
+    double kf = (w * LOG2E + MAGIC) - MAGIC;
+    double r = (w - kf * LN2_HI) - kf * LN2_LO;
+    double z = r * r;
+    double e = ((E3 * z + E2) * z + E1) * z + 1.0;
+    double ro = ((O2 * z + O1) * z + 0.5) * r;
+    double t1 = kf * 0.5 + MAGIC;
+    double s2 = twoTo((kf - (t1 - MAGIC)) + MAGIC);
+    double a1 = (e + ro) * twoTo(t1);
+    double b = e - ro;
+    double q = 1.0 / (a1 * s2 + b);
+    return x < 0 ? a1 * q * s2 : b * q;
   }
 
+  /**
+   * max(x, 0) + log1p(e), e = e^{-|x|} = 2^k·A/B, log1p(e) = 2·atanh(u): for e &lt; 1/2, u = e/(2 +
+   * e) = 2^k·A/(2B + 2^k·A); for |x| ≤ ln2 (e ≥ 1/2, k ∈ {0, −1}), log1p(e) = ln2 + log1p(f) with
+   * f = (e − 1)/2 and u = f/(2 + f) = (2^k·A − B)/(3B + 2^k·A), where 2^k·A − B = (2^k − 1)·A + 2r·O
+   * has no cancellation. Either way 0 ≤ u² ≤ 0.04, the range of {@link #p}.
+   */
   static double softplus(double x) {
-    double e = exp(-Math.abs(x));
-    return (x > 0 ? x : 0.0) + log1pUnit(e);
-  }
-
-  /** log(1 + e) for e in [0, 1] (NaN propagates). */
-  static double log1pUnit(double e) {
-    boolean big = e >= 0.5;
-    double f = big ? (e - 1.0) * 0.5 : e; // 1 + e = 2(1 + f), and e − 1 is exact (Sterbenz)
-    double s = f / (2.0 + f);
-    double z = s * s;
-    double l = 2.0 * s * p(z);
-    return big ? l + LN2 : l;
+    double ax = Math.abs(x);
+    double w = Math.max(-ax, EXP_LO);
+    double kf = (w * LOG2E + MAGIC) - MAGIC;
+    double r = (w - kf * LN2_HI) - kf * LN2_LO;
+    double z = r * r;
+    double e = ((E3 * z + E2) * z + E1) * z + 1.0;
+    double ro = ((O2 * z + O1) * z + 0.5) * r;
+    double t1 = kf * 0.5 + MAGIC;
+    double s1 = twoTo(t1);
+    double s2 = twoTo((kf - (t1 - MAGIC)) + MAGIC);
+    double a = e + ro;
+    double b = e - ro;
+    double sa = a * s1 * s2;
+    boolean big = ax <= LN2;
+    double u = (big ? (s1 * s2 - 1.0) * a + (ro + ro) : sa) / (b * (big ? 3.0 : 2.0) + sa);
+    double l = (u + u) * p(u * u);
+    return (x > 0 ? x : 0.0) + (big ? l + LN2 : l);
   }
 
   static double p(double z) {

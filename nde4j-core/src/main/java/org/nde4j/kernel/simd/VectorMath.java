@@ -33,13 +33,13 @@ final class VectorMath {
   // only stay in registers while every method they pass through is inlined, and C2 will not
   // inline a helper that it has already compiled on its own into a large method; depending on
   // what else ran first, a shared per-vector helper (exp(DoubleVector) called from several loops)
-  // could therefore turn every vector into a heap box. Only the tiny helpers at the end are
-  // shared. The exp body appears twice (exp, and exp(-|x|) for sigmoid and softplus) and the
-  // polynomial of CodyWaite#q three times for that reason.
-  // expNegAbs must stay above C2's FreqInlineSize (325 bytecodes, 340 today): a shorter exp
-  // polynomial (degree 10) brought it to 316, C2 then inlined it into sigmoid, hit
-  // NodeCountInliningCutoff there and left sigmoid's own loop boxed (64 bytes per vector, ~15
-  // ns/element). KernelAllocationTest guards this.
+  // could therefore turn every vector into a heap box. That holds for tiny helpers too: run from
+  // C1-compiled callers while C2 is busy (say, right after a burst of matrix products), a helper
+  // such as 2^k or a broadcast constant got its own, boxing C2 compile, larger than
+  // InlineSmallCode, and from then on no loop inlined it: every call of all four functions then
+  // allocated. So nothing here calls a method of this class; only the Vector API's own
+  // @ForceInline methods are called. softplus is split into two passes over a chunk because one
+  // loop body holding all of it passed C2's NodeCountInliningCutoff.
 
   static void exp(double[] x, int xo, double[] y, int yo, int n) {
     int i = 0;
@@ -48,28 +48,44 @@ final class VectorMath {
       // compare+blend rather than min/max: cheaper on AVX2 and lets NaN through untouched.
       v = v.blend(EXP_HI, v.compare(VectorOperators.GT, EXP_HI));
       v = v.blend(EXP_LO, v.compare(VectorOperators.LT, EXP_LO));
-      DoubleVector kf = v.fma(c(LOG2E), c(MAGIC)).sub(MAGIC);
-      DoubleVector r = kf.fma(c(-LN2_HI), v);
-      r = kf.fma(c(-LN2_LO), r);
-      DoubleVector p = c(CodyWaite.Q12).fma(r, c(CodyWaite.Q11)).fma(r, c(CodyWaite.Q10))
-          .fma(r, c(CodyWaite.Q9)).fma(r, c(CodyWaite.Q8)).fma(r, c(CodyWaite.Q7))
-          .fma(r, c(CodyWaite.Q6)).fma(r, c(CodyWaite.Q5)).fma(r, c(CodyWaite.Q4))
-          .fma(r, c(CodyWaite.Q3)).fma(r, c(CodyWaite.Q2)).fma(r, c(CodyWaite.Q1))
-          .fma(r, c(CodyWaite.Q0));
+      DoubleVector kf = v
+          .fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC)).sub(MAGIC);
+      DoubleVector r = kf.fma(DoubleVector.broadcast(S, -LN2_HI), v);
+      r = kf.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+      DoubleVector p = DoubleVector.broadcast(S, CodyWaite.Q12)
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q11))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q10))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q9))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q8))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q7))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q6))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q5))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q4))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q3))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q2))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q1))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q0));
       DoubleVector rq = r.mul(p);
       // k = k1 + k2 with both halves in the normal exponent range, so 2^k never overflows early
       // and the subnormal result is rounded by the last multiplication only.
-      DoubleVector t1 = kf.fma(c(0.5), c(MAGIC));
+      DoubleVector t1 = kf.fma(DoubleVector.broadcast(S, 0.5), DoubleVector.broadcast(S, MAGIC));
       DoubleVector t2 = kf.sub(t1.sub(MAGIC)).add(MAGIC);
-      DoubleVector s1 = twoTo(t1);
-      rq.fma(s1, s1).mul(twoTo(t2)).intoArray(y, yo + i);
+      DoubleVector s1 = t1.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      DoubleVector s2 = t2.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      rq.fma(s1, s1).mul(s2).intoArray(y, yo + i);
     }
     for (; i < n; i++) {
       y[yo + i] = CodyWaite.exp(x[xo + i]);
     }
   }
 
-  /** tanh via expm1(2|x|); relative accuracy kept down to subnormal x. */
+  /**
+   * tanh(|x|) = (e^w − 1)/(e^w + 1), w = 2|x| = k·ln2 + r, with e^r = A/B the [6/6] Padé form
+   * (see {@link CodyWaite#tanh}): one division and two short polynomials in r² instead of a
+   * degree-12 Horner chain and a second division. Relative accuracy holds down to subnormal x.
+   */
   static void tanh(double[] x, int xo, double[] y, int yo, int n) {
     int i = 0;
     for (int end = S.loopBound(n); i < end; i += S.length()) {
@@ -77,21 +93,26 @@ final class VectorMath {
       DoubleVector ax = v.abs();
       DoubleVector w = ax.add(ax);
       w = w.blend(2 * TANH_SAT, w.compare(VectorOperators.GT, 2 * TANH_SAT));
-      DoubleVector t = w.fma(c(LOG2E), c(MAGIC));
+      DoubleVector t = w.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC));
       DoubleVector kf = t.sub(MAGIC);
-      DoubleVector r = kf.fma(c(-LN2_HI), w);
-      r = kf.fma(c(-LN2_LO), r);
-      DoubleVector p = c(CodyWaite.Q12).fma(r, c(CodyWaite.Q11)).fma(r, c(CodyWaite.Q10))
-          .fma(r, c(CodyWaite.Q9)).fma(r, c(CodyWaite.Q8)).fma(r, c(CodyWaite.Q7))
-          .fma(r, c(CodyWaite.Q6)).fma(r, c(CodyWaite.Q5)).fma(r, c(CodyWaite.Q4))
-          .fma(r, c(CodyWaite.Q3)).fma(r, c(CodyWaite.Q2)).fma(r, c(CodyWaite.Q1))
-          .fma(r, c(CodyWaite.Q0));
-      DoubleVector rq = r.mul(p);
-      DoubleVector s = twoTo(t);
-      DoubleVector e = s.fma(rq, s.sub(1.0)); // expm1(w): s − 1 is exact for 0 ≤ k ≤ 64
-      DoubleVector th = e.div(e.add(2.0));
+      DoubleVector r = kf.fma(DoubleVector.broadcast(S, -LN2_HI), w);
+      r = kf.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+      DoubleVector z = r.mul(r);
+      DoubleVector e = DoubleVector.broadcast(S, CodyWaite.E3)
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.E2))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.E1))
+          .fma(z, DoubleVector.broadcast(S, 1.0));
+      DoubleVector ro = DoubleVector.broadcast(S, CodyWaite.O2)
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.O1))
+          .fma(z, DoubleVector.broadcast(S, 0.5)).mul(r);
+      DoubleVector s = t.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      // (2^k·A − B)/(2^k·A + B) with 2^k·A − B = (2^k − 1)·A + 2r·O: no cancellation near 0
+      DoubleVector num = s.sub(1.0).fma(e.add(ro), ro.add(ro));
+      DoubleVector th = num.div(s.fma(e.add(ro), e.sub(ro)));
       th = th.blend(1.0, ax.compare(VectorOperators.GT, TANH_SAT));
-      copySign(th, v).intoArray(y, yo + i);
+      th.reinterpretAsLongs().or(v.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+          .intoArray(y, yo + i);
     }
     for (; i < n; i++) {
       y[yo + i] = CodyWaite.tanh(x[xo + i]);
@@ -99,96 +120,120 @@ final class VectorMath {
   }
 
   /**
-   * 1/(1+e^{-x}) as two passes per chunk: e = e^{-|x|} ≤ 1 into scratch, then s = 1/(1+e) and
-   * the result s (x ≥ 0) or e·s (x &lt; 0), so nothing overflows for any x.
+   * 1/(1+e^{-x}) in one pass and one division: with e^{-|x|} = 2^k·A/B (the Padé form of {@link
+   * CodyWaite#sigmoid}), sigmoid(|x|) = B/(B + 2^k·A) and sigmoid(−|x|) = 2^k·A/(B + 2^k·A).
+   * 2^k is applied as two factors, the second last, so that subnormal results round once.
    */
   static void sigmoid(double[] x, int xo, double[] y, int yo, int n) {
-    double[] e = KernelScratch.get().chunk;
-    for (int base = 0; base < n; base += CHUNK) {
-      int len = Math.min(CHUNK, n - base);
-      int end = S.loopBound(len);
-      expNegAbs(x, xo + base, e, end);
-      for (int i = 0; i < end; i += S.length()) {
-        DoubleVector v = DoubleVector.fromArray(S, x, xo + base + i);
-        DoubleVector ev = DoubleVector.fromArray(S, e, i);
-        DoubleVector sv = c(1.0).div(ev.add(1.0));
-        VectorMask<Double> neg = v.compare(VectorOperators.GE, 0.0).not();
-        sv.blend(ev.mul(sv), neg).intoArray(y, yo + base + i);
-      }
-      for (int i = end; i < len; i++) {
-        y[yo + base + i] = CodyWaite.sigmoid(x[xo + base + i]);
-      }
+    int i = 0;
+    for (int end = S.loopBound(n); i < end; i += S.length()) {
+      DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+      // e^{-|x|} ≤ 1 never overflows; only the lower clamp is needed
+      DoubleVector w = v.abs().neg();
+      w = w.blend(EXP_LO, w.compare(VectorOperators.LT, EXP_LO));
+      DoubleVector kf = w
+          .fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC)).sub(MAGIC);
+      DoubleVector r = kf.fma(DoubleVector.broadcast(S, -LN2_HI), w);
+      r = kf.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+      DoubleVector z = r.mul(r);
+      DoubleVector e = DoubleVector.broadcast(S, CodyWaite.E3)
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.E2))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.E1))
+          .fma(z, DoubleVector.broadcast(S, 1.0));
+      DoubleVector ro = DoubleVector.broadcast(S, CodyWaite.O2)
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.O1))
+          .fma(z, DoubleVector.broadcast(S, 0.5)).mul(r);
+      DoubleVector t1 = kf.fma(DoubleVector.broadcast(S, 0.5), DoubleVector.broadcast(S, MAGIC));
+      DoubleVector t2 = kf.sub(t1.sub(MAGIC)).add(MAGIC);
+      DoubleVector s2 = t2.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      DoubleVector s1 = t1.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      DoubleVector a1 = e.add(ro).mul(s1);
+      DoubleVector b = e.sub(ro);
+      DoubleVector q = DoubleVector.broadcast(S, 1.0).div(a1.fma(s2, b));
+      VectorMask<Double> neg = v.compare(VectorOperators.LT, 0.0);
+      b.mul(q).blend(a1.mul(q).mul(s2), neg).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] = CodyWaite.sigmoid(x[xo + i]);
     }
   }
 
-  /** Two passes per chunk: e = e^{-|x|} into scratch, then max(x, 0) + log1p(e). */
+  /**
+   * max(x, 0) + log1p(e^{-|x|}) as two passes per chunk (one loop would exceed what C2 keeps in
+   * registers): the argument u of log1p = 2·atanh(u) into scratch (see {@link
+   * CodyWaite#softplus}), then the odd polynomial.
+   */
   static void softplus(double[] x, int xo, double[] y, int yo, int n) {
-    double[] e = KernelScratch.get().chunk;
+    double[] u = KernelScratch.get().chunk;
     for (int base = 0; base < n; base += CHUNK) {
       int len = Math.min(CHUNK, n - base);
       int end = S.loopBound(len);
-      expNegAbs(x, xo + base, e, end);
-      softplusFinish(x, xo + base, e, y, yo + base, end);
+      log1pArgument(x, xo + base, u, end);
+      softplusFinish(x, xo + base, u, y, yo + base, end);
       for (int i = end; i < len; i++) {
         y[yo + base + i] = CodyWaite.softplus(x[xo + base + i]);
       }
     }
   }
 
-  /** {@code e[i] = exp(-|x[xo+i]|)} for i below {@code end} (a multiple of the vector length). */
-  private static void expNegAbs(double[] x, int xo, double[] e, int end) {
+  /**
+   * {@code u[i]} for {@code x[xo+i]}, i below {@code end} (a multiple of the vector length):
+   * with e = e^{-|x|} = 2^k·A/B, u = e/(2 + e) = 2^k·A/(2B + 2^k·A) when e &lt; 1/2, else
+   * u = f/(2 + f) for f = (e − 1)/2, i.e. (2^k·A − B)/(3B + 2^k·A).
+   */
+  private static void log1pArgument(double[] x, int xo, double[] u, int end) {
     for (int i = 0; i < end; i += S.length()) {
-      // e^{-|x|} ≤ 1 never overflows; only the lower clamp is needed
-      DoubleVector v = DoubleVector.fromArray(S, x, xo + i).abs().neg();
-      v = v.blend(EXP_LO, v.compare(VectorOperators.LT, EXP_LO));
-      DoubleVector kf = v.fma(c(LOG2E), c(MAGIC)).sub(MAGIC);
-      DoubleVector r = kf.fma(c(-LN2_HI), v);
-      r = kf.fma(c(-LN2_LO), r);
-      DoubleVector p = c(CodyWaite.Q12).fma(r, c(CodyWaite.Q11)).fma(r, c(CodyWaite.Q10))
-          .fma(r, c(CodyWaite.Q9)).fma(r, c(CodyWaite.Q8)).fma(r, c(CodyWaite.Q7))
-          .fma(r, c(CodyWaite.Q6)).fma(r, c(CodyWaite.Q5)).fma(r, c(CodyWaite.Q4))
-          .fma(r, c(CodyWaite.Q3)).fma(r, c(CodyWaite.Q2)).fma(r, c(CodyWaite.Q1))
-          .fma(r, c(CodyWaite.Q0));
-      DoubleVector rq = r.mul(p);
-      DoubleVector t1 = kf.fma(c(0.5), c(MAGIC));
+      DoubleVector ax = DoubleVector.fromArray(S, x, xo + i).abs();
+      DoubleVector w = ax.neg();
+      w = w.blend(EXP_LO, w.compare(VectorOperators.LT, EXP_LO));
+      DoubleVector kf = w
+          .fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC)).sub(MAGIC);
+      DoubleVector r = kf.fma(DoubleVector.broadcast(S, -LN2_HI), w);
+      r = kf.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+      DoubleVector z = r.mul(r);
+      DoubleVector e = DoubleVector.broadcast(S, CodyWaite.E3)
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.E2))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.E1))
+          .fma(z, DoubleVector.broadcast(S, 1.0));
+      DoubleVector ro = DoubleVector.broadcast(S, CodyWaite.O2)
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.O1))
+          .fma(z, DoubleVector.broadcast(S, 0.5)).mul(r);
+      DoubleVector t1 = kf.fma(DoubleVector.broadcast(S, 0.5), DoubleVector.broadcast(S, MAGIC));
+      DoubleVector s1 = t1.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
       DoubleVector t2 = kf.sub(t1.sub(MAGIC)).add(MAGIC);
-      DoubleVector s1 = twoTo(t1);
-      rq.fma(s1, s1).mul(twoTo(t2)).intoArray(e, i);
+      DoubleVector s2 = t2.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      DoubleVector a = e.add(ro);
+      DoubleVector b = e.sub(ro);
+      DoubleVector sa = a.mul(s1).mul(s2);
+      VectorMask<Double> big = ax.compare(VectorOperators.LE, LN2);
+      // k ∈ {0, −1} when big, so 2^k − 1 is exact and 2^k·A − B = (2^k − 1)·A + 2r·O
+      DoubleVector num = sa.blend(s1.mul(s2).sub(1.0).fma(a, ro.add(ro)), big);
+      DoubleVector den = b.fma(DoubleVector.broadcast(S, 2.0).blend(3.0, big), sa);
+      num.div(den).intoArray(u, i);
     }
   }
 
-  /** {@code y = max(x, 0) + log1p(e)} for lanes e in [0, 1]; see {@link CodyWaite#log1pUnit}. */
-  private static void softplusFinish(double[] x, int xo, double[] e, double[] y, int yo, int end) {
+  /** {@code y = max(x, 0) + 2·atanh(u)} (+ ln2 where |x| ≤ ln2); see {@link #log1pArgument}. */
+  private static void softplusFinish(double[] x, int xo, double[] u, double[] y, int yo, int end) {
     for (int i = 0; i < end; i += S.length()) {
       DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-      DoubleVector ev = DoubleVector.fromArray(S, e, i);
-      VectorMask<Double> big = ev.compare(VectorOperators.GE, 0.5);
-      DoubleVector f = ev.blend(ev.sub(1.0).mul(0.5), big);
-      DoubleVector s = f.div(f.add(2.0));
+      DoubleVector s = DoubleVector.fromArray(S, u, i);
       DoubleVector z = s.mul(s);
-      DoubleVector p = c(CodyWaite.P7).fma(z, c(CodyWaite.P6)).fma(z, c(CodyWaite.P5))
-          .fma(z, c(CodyWaite.P4)).fma(z, c(CodyWaite.P3))
-          .fma(z, c(CodyWaite.P2)).fma(z, c(CodyWaite.P1)).fma(z, c(1.0));
+      DoubleVector p = DoubleVector.broadcast(S, CodyWaite.P7)
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.P6))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.P5))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.P4))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.P3))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.P2))
+          .fma(z, DoubleVector.broadcast(S, CodyWaite.P1)).fma(z, DoubleVector.broadcast(S, 1.0));
       DoubleVector l = s.add(s).mul(p);
-      l = l.blend(l.add(LN2), big);
+      l = l.blend(l.add(LN2), v.abs().compare(VectorOperators.LE, LN2));
       DoubleVector pos = DoubleVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0.0));
       pos.add(l).intoArray(y, yo + i);
     }
-  }
-
-  /** A broadcast constant; loop-invariant, so C2 hoists it out of the callers' loops. */
-  private static DoubleVector c(double v) {
-    return DoubleVector.broadcast(S, v);
-  }
-
-  /** 2^k from t = MAGIC + k: k sits in the low mantissa bits, so add the bias and shift. */
-  private static DoubleVector twoTo(DoubleVector t) {
-    LongVector bits = t.reinterpretAsLongs();
-    return bits.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-  }
-
-  private static DoubleVector copySign(DoubleVector magnitude, DoubleVector sign) {
-    LongVector s = sign.reinterpretAsLongs().and(SIGN);
-    return magnitude.reinterpretAsLongs().or(s).reinterpretAsDoubles();
   }
 }

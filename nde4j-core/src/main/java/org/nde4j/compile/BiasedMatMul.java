@@ -1,0 +1,78 @@
+package org.nde4j.compile;
+
+import org.nde4j.kernel.Kernels;
+import org.nde4j.tensor.Kernel;
+import org.nde4j.tensor.Shape;
+import org.nde4j.tensor.Tensor;
+import org.nde4j.tensor.op.MatMul;
+
+/**
+ * {@code op(A)·op(B) + bias} for 2-D products and a bias row ({@code [n]} or {@code [1, n]}): the
+ * compiler's rewrite of a product whose only consumer adds a bias (a network layer), so that the
+ * bias is added in the product's step while C is still in cache rather than by a broadcast add
+ * step of its own. Same arithmetic, same bits as the two ops. Exists only inside compiled plans,
+ * after differentiation, so it has no derivative rules.
+ */
+final class BiasedMatMul implements org.nde4j.tensor.Op {
+  private final MatMul product;
+
+  BiasedMatMul(MatMul product) {
+    this.product = product;
+  }
+
+  /** Whether {@code bias} is a row that a 2-D product of shape {@code out} can absorb. */
+  static boolean accepts(Shape out, Shape bias) {
+    if (out.rank() != 2) {
+      return false;
+    }
+    int n = out.dim(-1);
+    return (bias.rank() == 1 && bias.dim(0) == n)
+        || (bias.rank() == 2 && bias.dim(0) == 1 && bias.dim(1) == n);
+  }
+
+  @Override
+  public String name() {
+    return "matmul+bias";
+  }
+
+  @Override
+  public Shape outputShape(Shape... in) {
+    return product.outputShape(in[0], in[1]);
+  }
+
+  @Override
+  public Kernel kernel(Shape[] in, Shape out) {
+    Kernel mm = product.kernel(new Shape[] {in[0], in[1]}, out);
+    int m = out.dim(0);
+    int n = out.dim(1);
+    return (x, o) -> {
+      mm.run(x, o);
+      Kernels.get().addRows(x[2], 0, o, 0, m, n);
+    };
+  }
+
+  @Override
+  public Tensor[] vjp(Tensor[] in, Tensor out, Tensor g) {
+    throw new UnsupportedOperationException("matmul+bias exists only in compiled plans");
+  }
+
+  @Override
+  public Tensor jvp(Tensor[] in, Tensor out, Tensor[] t) {
+    throw new UnsupportedOperationException("matmul+bias exists only in compiled plans");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BiasedMatMul && ((BiasedMatMul) o).product.equals(product);
+  }
+
+  @Override
+  public int hashCode() {
+    return product.hashCode() * 31 + 7;
+  }
+
+  @Override
+  public String toString() {
+    return product + "+bias";
+  }
+}
