@@ -173,6 +173,13 @@ final class DefinitionReader {
     Map<String, Entry> k = keys(m, List.of("name", "rtol", "atol"), "key of 'solver'");
     Optional<String> name = k.containsKey("name")
         ? Optional.of(string(k.get("name").value(), "the solver name")) : Optional.empty();
+    if (name.isPresent()) {
+      try {
+        org.nde4j.solve.solver.SolverCatalogue.byName(name.get());
+      } catch (IllegalArgumentException e) {
+        throw error(k.get("name").value(), e.getMessage());
+      }
+    }
     return new SolverSettings(name, tolerance(k, "rtol"), tolerance(k, "atol"));
   }
 

@@ -36,6 +36,12 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  void unknownSolverNamePointsAtTheName() {
+    fails(STATES + PARAMS + "equations: {y1: -k1*y1, y2: 0}\n" + TSPAN
+        + "solver: {name: rk45, rtol: 1e-6}\n", 5, 16, "unknown solver 'rk45'", "tsit5");
+  }
+
+  @Test
   void unbalancedParenthesisPointsIntoTheExpression() {
     fails(STATES + PARAMS + "equations:\n  y1: -k1*(y1 + y2\n  y2: 0\n" + TSPAN, 4, 19,
         "in equation for y1: expected ')' to close '(' opened at column 11");
