@@ -42,6 +42,46 @@ public final class MultiTerm implements Term {
     return terms[0].size();
   }
 
+  /** The sum of the parts' Jacobians. */
+  @Override
+  public Jacobian jacobian() {
+    Jacobian[] parts = new Jacobian[terms.length];
+    for (int k = 0; k < terms.length; k++) {
+      parts[k] = terms[k].jacobian();
+    }
+    int n = size();
+    double[] scratch2 = new double[n * n];
+    return new Jacobian() {
+      private long evaluations;
+
+      @Override
+      public void evaluate(double t, double[] y, double[] out) {
+        evaluations++;
+        parts[0].evaluate(t, y, out);
+        for (int k = 1; k < parts.length; k++) {
+          parts[k].evaluate(t, y, scratch2);
+          for (int i = 0; i < out.length; i++) {
+            out[i] += scratch2[i];
+          }
+        }
+      }
+
+      @Override
+      public long rateEvaluations() {
+        long sum = 0;
+        for (Jacobian p : parts) {
+          sum += p.rateEvaluations();
+        }
+        return sum;
+      }
+
+      @Override
+      public long evaluations() {
+        return evaluations;
+      }
+    };
+  }
+
   @Override
   public void rate(double t, double[] y, double[] dy) {
     terms[0].rate(t, y, dy);

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.nde4j.compile.Function;
 import org.nde4j.compile.Plan;
 import org.nde4j.compile.PlanRunner;
+import org.nde4j.compile.Transforms;
 import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.Tensor;
 import org.nde4j.tensor.TensorFn;
@@ -19,10 +20,12 @@ import org.nde4j.tensor.TensorFn;
 public final class OdeTerm implements Term {
   private final int size;
   private final VectorField field;
+  private final java.util.function.Supplier<Jacobian> jacobian;
 
-  private OdeTerm(int size, VectorField field) {
+  private OdeTerm(int size, VectorField field, java.util.function.Supplier<Jacobian> jacobian) {
     this.size = size;
     this.field = field;
+    this.jacobian = jacobian;
   }
 
   /**
@@ -34,7 +37,8 @@ public final class OdeTerm implements Term {
     if (size < 1) {
       throw new IllegalArgumentException("OdeTerm: state size must be ≥ 1, got " + size);
     }
-    return new OdeTerm(size, Objects.requireNonNull(field, "field"));
+    Objects.requireNonNull(field, "field");
+    return new OdeTerm(size, field, null);
   }
 
   /**
@@ -51,12 +55,17 @@ public final class OdeTerm implements Term {
     for (int i = 0; i < args.length; i++) {
       shapes[2 + i] = args[i].shape();
     }
-    Plan plan = Function.of(f).plan(shapes);
+    Function fn = Function.of(f);
+    Plan plan = fn.plan(shapes);
     if (plan.numOutputs() != 1 || !plan.outputShape(0).equals(yShape)) {
       throw new org.nde4j.tensor.ShapeException("OdeTerm: the vector field must return one tensor"
           + " of the state's shape " + yShape + ", got " + describeOutputs(plan));
     }
-    return new OdeTerm(yShape.size(), new Compiled(plan.runner(), args));
+    java.util.function.Supplier<Jacobian> jac = () -> {
+      Plan jp = Transforms.jacobian(fn.trace(shapes), 0, 1).compile();
+      return new CompiledJacobian(jp.runner(), args, yShape.size());
+    };
+    return new OdeTerm(yShape.size(), new Compiled(plan.runner(), args), jac);
   }
 
   private static String describeOutputs(Plan plan) {
@@ -80,6 +89,49 @@ public final class OdeTerm implements Term {
   @Override
   public void rate(double t, double[] y, double[] dy) {
     field.evaluate(t, y, dy);
+  }
+
+  /** Autodiff (compiled Jacobian graph) for tensor-function terms, else finite differences. */
+  @Override
+  public Jacobian jacobian() {
+    return jacobian != null ? jacobian.get() : new FiniteDifferenceJacobian(this);
+  }
+
+  /** The compiled Jacobian plan of a tensor-function term. */
+  private static final class CompiledJacobian implements Jacobian {
+    private final PlanRunner runner;
+    private final double[] time = new double[1];
+    private final double[][] in;
+    private final double[][] out = new double[1][];
+    private long evaluations;
+
+    CompiledJacobian(PlanRunner runner, Tensor[] args, int n) {
+      this.runner = runner;
+      this.in = new double[2 + args.length][];
+      in[0] = time;
+      for (int i = 0; i < args.length; i++) {
+        in[2 + i] = args[i].toArray();
+      }
+    }
+
+    @Override
+    public void evaluate(double t, double[] y, double[] j) {
+      evaluations++;
+      time[0] = t;
+      in[1] = y;
+      out[0] = j;
+      runner.run(in, out);
+    }
+
+    @Override
+    public long rateEvaluations() {
+      return 0;
+    }
+
+    @Override
+    public long evaluations() {
+      return evaluations;
+    }
   }
 
   /** A compiled plan seen as a plain-array vector field; owns its argument arrays (one thread). */

@@ -17,4 +17,12 @@ public interface Term {
 
   /** Writes {@code dy = f(t, y) · dX/dt(t)}; {@code y} and {@code dy} have {@link #size()} values. */
   void rate(double t, double[] y, double[] dy);
+
+  /**
+   * A new evaluator of {@code ∂rate/∂y} for one solve: by default forward differences of
+   * {@link #rate}; terms built from tensor functions override it with an autodiff Jacobian.
+   */
+  default Jacobian jacobian() {
+    return new FiniteDifferenceJacobian(this);
+  }
 }
