@@ -18,6 +18,9 @@ import org.nde4j.solve.solver.rk.Rk4;
 import org.nde4j.solve.solver.rk.Tsit5;
 import org.nde4j.solve.solver.rk.Vern7;
 import org.nde4j.solve.solver.rk.Vern9;
+import org.nde4j.solve.solver.symplectic.SemiImplicitEuler;
+import org.nde4j.solve.solver.symplectic.Verlet;
+import org.nde4j.solve.solver.symplectic.Yoshida4;
 
 /**
  * Every solver by its catalogue name (lower case), for the command line, model files and the
@@ -43,6 +46,9 @@ public final class SolverCatalogue {
     register(Dopri8::new);
     register(Vern9::new);
     register(ReversibleHeun::new);
+    register(SemiImplicitEuler::new);
+    register(Verlet::new);
+    register(Yoshida4::new);
   }
 
   private SolverCatalogue() {}
