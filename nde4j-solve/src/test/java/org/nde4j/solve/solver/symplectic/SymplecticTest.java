@@ -42,6 +42,10 @@ class SymplecticTest {
     return Stream.of("semi_implicit_euler", "verlet", "yoshida4");
   }
 
+  static Stream<String> secondAndFourthOrder() {
+    return Stream.of("verlet", "yoshida4");
+  }
+
   private static double maxAbsDiff(double[] a, double[] b) {
     return Problems.maxAbsDiff(a, b);
   }
@@ -65,13 +69,13 @@ class SymplecticTest {
         .isCloseTo(solver.order(), within(0.1));
   }
 
-  /** Kepler e = 0.9 from perihelion to t = 2, against the testkit's closed form. */
+  /**
+   * Kepler e = 0.9 from perihelion to t = 2, against the testkit's closed form. (Semi-implicit
+   * Euler is not yet asymptotic through the perihelion at these steps: observed 0.87.)
+   */
   @ParameterizedTest
-  @MethodSource("symplectic")
+  @MethodSource("secondAndFourthOrder")
   void convergesAtItsOrderOnKepler(String name) {
-    if (name.equals("semi_implicit_euler")) {
-      return; // first order is not yet asymptotic through perihelion at these steps (0.87)
-    }
     Solver solver = SolverCatalogue.byName(name);
     Kepler p = new Kepler();
     int[] steps = {512, 1024, 2048, 4096, 8192};
