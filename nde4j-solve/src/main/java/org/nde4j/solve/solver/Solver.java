@@ -26,7 +26,22 @@ public interface Solver {
     return errorOrder() > 0;
   }
 
-  /** A fresh stepper for {@code term}; not thread-safe. */
+  /**
+   * The kind of term this solver integrates. {@link Term} itself (the default) means any term,
+   * through its {@link Term#rate}; a partitioned method returns the subtype whose structure it
+   * needs (e.g. {@link org.nde4j.solve.term.SecondOrderTerm}), and its {@link #stepper} rejects
+   * other terms. Contract tests that run every catalogued solver on an arbitrary term keep the
+   * solvers with {@code termType().isInstance(term)}.
+   */
+  default Class<? extends Term> termType() {
+    return Term.class;
+  }
+
+  /**
+   * A fresh stepper for {@code term}; not thread-safe.
+   *
+   * @throws IllegalArgumentException naming the solver if {@code term} is not a {@link #termType()}
+   */
   Stepper stepper(Term term);
 
   /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.nde4j.solve.solver.reversible.ReversibleHeun;
 import org.nde4j.solve.solver.rk.Bosh3;
 import org.nde4j.solve.solver.rk.Dop853;
 import org.nde4j.solve.solver.rk.Dopri5;
@@ -17,10 +18,16 @@ import org.nde4j.solve.solver.rk.Rk4;
 import org.nde4j.solve.solver.rk.Tsit5;
 import org.nde4j.solve.solver.rk.Vern7;
 import org.nde4j.solve.solver.rk.Vern9;
+import org.nde4j.solve.solver.symplectic.SemiImplicitEuler;
+import org.nde4j.solve.solver.symplectic.Verlet;
+import org.nde4j.solve.solver.symplectic.Yoshida4;
 
 /**
  * Every solver by its catalogue name (lower case), for the command line, model files and the
- * testkit's solver contract tests. Adding a method = one file plus one line here.
+ * testkit's solver contract tests. Adding a method = one file plus one line here. Solvers that
+ * need a particular kind of term (the symplectic ones need a {@link
+ * org.nde4j.solve.term.SecondOrderTerm}) say so through {@link Solver#termType()}; tests that
+ * run every solver on a general term keep those with {@code termType().isInstance(term)}.
  */
 public final class SolverCatalogue {
   private static final Map<String, Supplier<Solver>> SOLVERS = new LinkedHashMap<>();
@@ -38,6 +45,10 @@ public final class SolverCatalogue {
     register(Dop853::new);
     register(Dopri8::new);
     register(Vern9::new);
+    register(ReversibleHeun::new);
+    register(SemiImplicitEuler::new);
+    register(Verlet::new);
+    register(Yoshida4::new);
   }
 
   private SolverCatalogue() {}

@@ -13,6 +13,7 @@ import org.nde4j.solve.Problems;
 import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.SolverCatalogue;
 import org.nde4j.solve.stepsize.PidController;
+import org.nde4j.solve.term.OdeTerm;
 import org.nde4j.testkit.problems.Arenstorf;
 import org.nde4j.testkit.problems.DetestA;
 import org.nde4j.testkit.problems.OdeProblem;
@@ -23,6 +24,7 @@ class ReferenceProblemsTest {
   /** The adaptive methods of order ≥ 5. */
   static Stream<String> highOrder() {
     return StreamSupport.stream(SolverCatalogue.names().spliterator(), false)
+        .filter(n -> SolverCatalogue.byName(n).termType().isAssignableFrom(OdeTerm.class))
         .filter(n -> SolverCatalogue.byName(n).isAdaptive() && SolverCatalogue.byName(n).order() >= 5);
   }
 

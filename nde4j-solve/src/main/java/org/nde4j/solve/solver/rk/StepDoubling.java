@@ -10,7 +10,8 @@ import org.nde4j.solve.term.Term;
  * Gives any one-step method an error estimate by step doubling (Richardson; Hairer, Nørsett,
  * Wanner, <i>Solving ODEs I</i>, §II.4): each step is taken once with {@code h} and twice with
  * {@code h/2}; the two-half-step result is kept and {@code (y_{h/2} − y_h) / (2^p − 1)} estimates
- * its local error. Costs about three steps of the inner method per step; the error order equals
+ * its local error (as Richardson's correction {@code exact − y_{h/2}}, i.e. with the opposite sign;
+ * the estimate is not added to the result, so there is no local extrapolation). Costs about three steps of the inner method per step; the error order equals
  * the method's order. Dense output comes from the two half steps.
  */
 public final class StepDoubling implements Solver {
