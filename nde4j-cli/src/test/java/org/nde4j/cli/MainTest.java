@@ -22,7 +22,7 @@ class MainTest {
       "lorenz_rhs_java", "dgemm_256x128x128");
 
   private static final List<String> RESULT_FIELDS = List.of("case", "median_ms", "min_ms",
-      "max_ms", "runs", "nfe", "nfe_bwd", "error", "peak_bytes", "note");
+      "max_ms", "runs", "nfe", "nfe_bwd", "steps", "error", "peak_bytes", "note");
 
   @TempDir
   Path tmp;
