@@ -115,4 +115,23 @@ class MainTest {
       assertThat(r.out()).contains(name);
     }
   }
+
+  @Test
+  void quickOdeBenchComparesWithHipparchus() throws Exception {
+    assertThat(run("bench", "--help").out()).contains("ode");
+    assertThat(run("bench", "ode", "--help").out()).contains("Hipparchus").contains("--quick");
+    Path json = tmp.resolve("ode.json");
+    Run r = run("bench", "ode", "--quick", "--cases", "w1b_dop853,w1b_hipparchus_dp853",
+        "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertThat(root.get("suite").asString()).isEqualTo("ode");
+    JsonNode ours = root.get("results").get(0);
+    assertThat(ours.get("case").asString()).isEqualTo("w1b_dop853");
+    assertThat(ours.get("steps").asInt()).isPositive();
+    assertThat(ours.get("nfe").asInt()).isPositive();
+    assertThat(ours.get("error").asDouble()).isLessThan(1e-5);
+    assertThat(ours.get("note").asString()).contains("× w1b_hipparchus_dp853 time");
+    assertThat(r.out()).contains("comparison");
+  }
 }
