@@ -34,6 +34,11 @@ public interface BenchCase {
     return null;
   }
 
+  /** Accepted steps per call (for a solve), or {@code null} when not applicable. */
+  default Integer steps() {
+    return null;
+  }
+
   /** Free-text remark added to the report's {@code note}, or {@code null}. */
   default String note() {
     return null;

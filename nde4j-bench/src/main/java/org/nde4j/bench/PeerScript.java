@@ -99,8 +99,7 @@ public final class PeerScript {
       }
       String cmp = String.format(Locale.ROOT, "%s %.4g ms in the same run: nde4j %.3gx faster",
           peerName, p, p / r.medianMs());
-      rows.add(new CaseResult(r.name(), r.medianMs(), r.minMs(), r.maxMs(), r.runs(), r.nfe(),
-          r.nfeBwd(), r.error(), r.peakBytes(), r.note() == null ? cmp : r.note() + "; " + cmp));
+      rows.add(r.withNoteAppended(cmp));
     }
     return new Report(report.suite(), report.nde4jVersion(), report.java(), report.threads(), rows);
   }

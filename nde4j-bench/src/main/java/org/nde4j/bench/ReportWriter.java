@@ -14,10 +14,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>{@code
  * {"suite": "core", "nde4j_version": "…", "java": "17.0.15", "threads": 1,
  *  "results": [{"case": "…", "median_ms": 0.08, "min_ms": 0.07, "max_ms": 0.2, "runs": 200,
- *               "nfe": null, "nfe_bwd": null, "error": null, "peak_bytes": null, "note": "…"}]}
+ *               "nfe": null, "nfe_bwd": null, "steps": null, "error": null, "peak_bytes": null,
+ *               "note": "…"}]}
  * }</pre>
  *
- * Every field is always present; fields that do not apply are {@code null}.
+ * Every field is always present; fields that do not apply are {@code null}. {@code steps} (accepted
+ * steps of a solve) is an addition to the format of {@code reference/workloads.md}, which asks for it
+ * in the {@code ode} suite.
  */
 public final class ReportWriter {
   private final JsonMapper mapper =
@@ -40,6 +43,7 @@ public final class ReportWriter {
       putNumber(o, "runs", c.runs());
       putNumber(o, "nfe", c.nfe());
       putNumber(o, "nfe_bwd", c.nfeBwd());
+      putNumber(o, "steps", c.steps());
       putNumber(o, "error", c.error());
       putNumber(o, "peak_bytes", c.peakBytes());
       if (c.note() == null) {

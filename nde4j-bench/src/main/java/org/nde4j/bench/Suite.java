@@ -10,4 +10,13 @@ public interface Suite {
 
   /** The cases, in run order; each is constructed but not yet prepared. */
   List<BenchCase> cases();
+
+  /**
+   * The results of a whole run with cross-case remarks added (e.g. each case's time as a ratio of
+   * a peer case measured in the same run). Called once after every selected case has been
+   * measured; the default returns the results unchanged.
+   */
+  default List<CaseResult> compare(List<CaseResult> results) {
+    return results;
+  }
 }

@@ -10,7 +10,7 @@ import org.nde4j.kernel.Kernels;
 
 /**
  * Prepares and times the cases of a {@link Suite} one after the other on the calling thread and
- * collects a {@link Report}. Each result's note names the kernels in use, the GFLOP/s where the
+ * collects a {@link Report} (after {@link Suite#compare} has added its cross-case remarks). Each result's note names the kernels in use, the GFLOP/s where the
  * case counts its floating-point operations, and the number of calls averaged per sample.
  */
 public final class SuiteRunner {
@@ -39,7 +39,7 @@ public final class SuiteRunner {
       progress.accept(r);
     }
     return new Report(suite.name(), BuildInfo.version(), System.getProperty("java.version"), 1,
-        results);
+        suite.compare(results));
   }
 
   private static List<BenchCase> select(Suite suite, List<String> only) {

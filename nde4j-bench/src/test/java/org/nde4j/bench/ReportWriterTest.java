@@ -29,7 +29,8 @@ class ReportWriterTest {
     assertThat(b.get("nfe_bwd").asInt()).isEqualTo(7);
     assertThat(b.get("peak_bytes").asLong()).isEqualTo(1024L);
     assertThat(b.get("note").isNull()).isTrue();
+    assertThat(b.get("steps").isNull()).isTrue();
     assertThat(b.propertyNames()).containsExactly("case", "median_ms", "min_ms", "max_ms", "runs",
-        "nfe", "nfe_bwd", "error", "peak_bytes", "note");
+        "nfe", "nfe_bwd", "steps", "error", "peak_bytes", "note");
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,12 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
         "max_ms", "runs", "error", "note");
     out.flush();
     HarnessConfig config = quick ? HarnessConfig.quick() : HarnessConfig.standard();
-    Report report = new SuiteRunner(new Harness(config)).run(suite, cases, r -> row(out, r));
+    Map<String, String> printed = new HashMap<>();
+    Report report = new SuiteRunner(new Harness(config)).run(suite, cases, r -> {
+      printed.put(r.name(), r.note());
+      row(out, r);
+    });
+    printComparisons(out, report, printed);
     if (peer != null) {
       Map<String, Double> medians = new PeerScript(python, peer).run();
       report = PeerScript.annotate(report, medians, peer.getFileName().toString());
@@ -116,6 +122,26 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
       throw new IllegalArgumentException("--json " + file + " is not writable");
     }
+  }
+
+  /** The remarks the suite added after the whole run (e.g. ratios to a peer case), one per row. */
+  private static void printComparisons(PrintWriter out, Report report,
+      Map<String, String> printed) {
+    boolean header = false;
+    for (CaseResult r : report.results()) {
+      String before = printed.get(r.name());
+      if (r.note() == null || r.note().equals(before)) {
+        continue;
+      }
+      String added = before != null && r.note().startsWith(before + "; ")
+          ? r.note().substring(before.length() + 2) : r.note();
+      if (!header) {
+        out.printf(Locale.ROOT, "%n%-28s %s%n", "case", "comparison");
+        header = true;
+      }
+      out.printf(Locale.ROOT, "%-28s %s%n", r.name(), added);
+    }
+    out.flush();
   }
 
   private static void row(PrintWriter out, CaseResult r) {

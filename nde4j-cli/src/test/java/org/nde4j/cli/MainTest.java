@@ -22,7 +22,7 @@ class MainTest {
       "lorenz_rhs_java", "dgemm_256x128x128");
 
   private static final List<String> RESULT_FIELDS = List.of("case", "median_ms", "min_ms",
-      "max_ms", "runs", "nfe", "nfe_bwd", "error", "peak_bytes", "note");
+      "max_ms", "runs", "nfe", "nfe_bwd", "steps", "error", "peak_bytes", "note");
 
   @TempDir
   Path tmp;
@@ -114,5 +114,24 @@ class MainTest {
     for (String name : CORE_CASES) {
       assertThat(r.out()).contains(name);
     }
+  }
+
+  @Test
+  void quickOdeBenchComparesWithHipparchus() throws Exception {
+    assertThat(run("bench", "--help").out()).contains("ode");
+    assertThat(run("bench", "ode", "--help").out()).contains("Hipparchus").contains("--quick");
+    Path json = tmp.resolve("ode.json");
+    Run r = run("bench", "ode", "--quick", "--cases", "w1b_dop853,w1b_hipparchus_dp853",
+        "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertThat(root.get("suite").asString()).isEqualTo("ode");
+    JsonNode ours = root.get("results").get(0);
+    assertThat(ours.get("case").asString()).isEqualTo("w1b_dop853");
+    assertThat(ours.get("steps").asInt()).isPositive();
+    assertThat(ours.get("nfe").asInt()).isPositive();
+    assertThat(ours.get("error").asDouble()).isLessThan(1e-5);
+    assertThat(ours.get("note").asString()).contains("× w1b_hipparchus_dp853 time");
+    assertThat(r.out()).contains("comparison");
   }
 }
