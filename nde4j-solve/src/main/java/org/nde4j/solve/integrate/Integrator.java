@@ -44,6 +44,7 @@ final class Integrator {
   private final Diagnoses diagnoses;
   private final List<EventRecord> eventLog = new ArrayList<>();
   private final List<DenseSegment> dense;
+  private Stepper stepper;
   private long steps;
   private long accepted;
   private long rejected;
@@ -86,7 +87,7 @@ final class Integrator {
           + " estimate but solver " + solver.name() + " has none; give dt0 and a constant step"
           + " size, or wrap the solver with step doubling");
     }
-    Stepper stepper = solver.stepper(term);
+    stepper = solver.stepper(term);
     StepControl control = controller.start(term, solver, t0, t1, y, dt0);
     ErrorNorm norm = control.norm();
     out.saveTsAt(t0, y);
@@ -102,6 +103,7 @@ final class Integrator {
     double end = clamp(control.firstEnd());
     double lastDt = end - t;
     int nonFinite = 0;
+    int newtonFailures = 0;
     int badComponent = -1;
     while (true) {
       if (steps >= maxSteps) {
@@ -113,6 +115,9 @@ final class Integrator {
       if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || Math.abs(h) < control.minStep()
           || !(Math.abs(h) > 0)) {
         long nfe = stepper.evaluations() + control.evaluations();
+        if (newtonFailures > 0) {
+          return finish(t, y, nfe, diagnoses.of(Status.NONLINEAR_SOLVE_FAILED, t, h, -1, stiffAt));
+        }
         if (nonFinite > 0) {
           // The steps shrank because every attempt went non-finite: say so.
           return finish(t, y, nfe,
@@ -123,6 +128,15 @@ final class Integrator {
       double error = stepper.attempt(t, h, y, y1, norm);
       steps++;
       lastDt = h;
+      if (error == Double.POSITIVE_INFINITY) {
+        // The method's nonlinear solve failed: reject, shrink, retry.
+        newtonFailures++;
+        control.decide(t, end, error);
+        rejected++;
+        end = clamp(control.nextEnd());
+        continue;
+      }
+      newtonFailures = 0;
       if (Double.isNaN(error) || Double.isInfinite(error)) {
         nonFinite++;
         int bad = nonFiniteComponent(t, y, y1);
@@ -289,7 +303,8 @@ final class Integrator {
   }
 
   private Solution finish(double t, double[] y, long nfe, Diagnosis d) {
-    Stats stats = new Stats(nfe + extraEvals, steps, accepted, rejected, stiffAt);
+    Stats stats = new Stats(nfe + extraEvals, steps, accepted, rejected, stiffAt,
+        stepper == null ? org.nde4j.solve.solver.Work.NONE : stepper.work());
     return new Solution(out.times(), out.states(), t, y.clone(), eventLog, dense, stats, d,
         solver.name());
   }

@@ -90,14 +90,21 @@ public final class Stepping {
       pendingAccept = false;
     }
     int nonFinite = 0;
+    int newtonFailures = 0;
     while (true) {
       double h = end - t;
       if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || Math.abs(h) < control.minStep()) {
-        status = nonFinite > 0 ? Status.NONFINITE : Status.DT_UNDERFLOW;
+        status = newtonFailures > 0 ? Status.NONLINEAR_SOLVE_FAILED
+            : nonFinite > 0 ? Status.NONFINITE : Status.DT_UNDERFLOW;
         return false;
       }
       double err = stepper.attempt(t, h, y, y1, control.norm());
       steps++;
+      if (err == Double.POSITIVE_INFINITY) {
+        newtonFailures++;
+      } else {
+        newtonFailures = 0;
+      }
       if (Double.isNaN(err) && (control.norm() == null || ++nonFinite > MAX_NONFINITE_RETRIES)) {
         status = Status.NONFINITE;
         return false;
@@ -171,7 +178,7 @@ public final class Stepping {
   /** Work so far. */
   public Stats stats() {
     return new Stats(stepper.evaluations() + control.evaluations(), steps, accepted, rejected,
-        Double.NaN);
+        Double.NaN, stepper.work());
   }
 
   /** The solver being stepped. */

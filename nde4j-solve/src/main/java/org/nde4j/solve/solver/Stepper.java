@@ -15,7 +15,9 @@ public interface Stepper {
    *
    * @param norm how to measure the error estimate; null when no estimate is wanted (fixed steps)
    * @return the scaled error estimate ({@code ≤ 1} means within tolerance) measured by {@code
-   *     norm}; 0 without an estimate or norm; NaN when a stage or the result is not finite
+   *     norm}; 0 without an estimate or norm; NaN when a stage or the result is not finite;
+   *     {@code +∞} when an implicit method's nonlinear (Newton) solve failed — the loop then
+   *     rejects the step and shrinks it, and ends with NONLINEAR_SOLVE_FAILED if that never helps
    */
   double attempt(double t, double h, double[] y0, double[] y1, ErrorNorm norm);
 
@@ -41,8 +43,13 @@ public interface Stepper {
    */
   void restart();
 
-  /** Right-hand-side evaluations so far. */
+  /** Right-hand-side evaluations so far (including those for finite-difference Jacobians). */
   long evaluations();
+
+  /** Linear-algebra work so far ({@link Work#NONE} for explicit methods). */
+  default Work work() {
+    return Work.NONE;
+  }
 
   /**
    * Hairer's stiffness indicator for the last attempt: {@code h·ρ / R}, with {@code ρ} the local
