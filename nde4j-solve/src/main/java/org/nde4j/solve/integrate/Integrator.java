@@ -302,7 +302,13 @@ final class Integrator {
     }
   }
 
-  private Solution finish(double t, double[] y, long nfe, Diagnosis d) {
+  private Solution finish(double t, double[] y, long nfe, Diagnosis diagnosis) {
+    Diagnosis d = diagnosis;
+    String note = stepper == null ? "" : stepper.note();
+    if (!note.isEmpty()) {
+      d = new Diagnosis(d.status(), d.tReached(), d.lastDt(), d.component(),
+          d.cause() + " " + note, d.suggestion());
+    }
     Stats stats = new Stats(nfe + extraEvals, steps, accepted, rejected, stiffAt,
         stepper == null ? org.nde4j.solve.solver.Work.NONE : stepper.work());
     return new Solution(out.times(), out.states(), t, y.clone(), eventLog, dense, stats, d,

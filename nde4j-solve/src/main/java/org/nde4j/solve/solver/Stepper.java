@@ -46,6 +46,14 @@ public interface Stepper {
   /** Right-hand-side evaluations so far (including those for finite-difference Jacobians). */
   long evaluations();
 
+  /**
+   * A sentence about how the stepper ran, appended to the solve's diagnosis (which method an
+   * automatic switcher used where, say); empty by default.
+   */
+  default String note() {
+    return "";
+  }
+
   /** Linear-algebra work so far ({@link Work#NONE} for explicit methods). */
   default Work work() {
     return Work.NONE;
