@@ -25,4 +25,12 @@ public interface Term {
   default Jacobian jacobian() {
     return new FiniteDifferenceJacobian(this);
   }
+
+  /**
+   * A new evaluator of Jacobian-vector products {@code (∂rate/∂y) v} for one solve (matrix-free
+   * Newton–Krylov): by default finite differences of {@link #rate}.
+   */
+  default JacobianVectorProduct jvp() {
+    return new FiniteDifferenceJvp(this);
+  }
 }
