@@ -29,6 +29,25 @@ public final class AutoSwitch implements Solver {
   private final double boundary;
 
   /**
+   * An explicit Runge–Kutta method (its stability boundary comes from its tableau) and a stiff
+   * method.
+   *
+   * @throws IllegalArgumentException if {@code nonStiff} is not an explicit Runge–Kutta method or
+   *     either method has no error estimate
+   */
+  public AutoSwitch(Solver nonStiff, Solver stiff) {
+    this(nonStiff, stiff, boundaryOf(nonStiff));
+  }
+
+  private static double boundaryOf(Solver s) {
+    if (!(s instanceof org.nde4j.solve.solver.rk.AbstractExplicitRk rk)) {
+      throw new IllegalArgumentException("auto: the non-stiff method must be an explicit"
+          + " Runge–Kutta method, got " + s.name());
+    }
+    return rk.tableau().stabilityBoundary();
+  }
+
+  /**
    * @param nonStiff an explicit method with a stiffness estimate (e.g. tsit5, dopri5)
    * @param stiff an implicit or Rosenbrock method
    * @param stabilityBoundary the explicit method's stability boundary on the negative real axis
