@@ -9,7 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON summary of a solve: {@code {status, diagnosis, t_end, y_end: {name: value}, stats: {nfe,
- * steps, accepted, rejected}, events: [{name, t}], wall_ms, solver, rtol, atol, model}}.
+ * steps, accepted, rejected, rejected_error, rejected_nonlinear, rejected_nonfinite, and for
+ * implicit methods jacobians, factorizations, linear_solves, newton_iterations}, events: [{name,
+ * t}], wall_ms, solver, rtol, atol, model}}.
  */
 public final class SolveSummary {
   private static final JsonMapper MAPPER =
@@ -35,6 +37,16 @@ public final class SolveSummary {
     stats.put("steps", st.steps());
     stats.put("accepted", st.accepted());
     stats.put("rejected", st.rejected());
+    var w = st.work();
+    if (w.jacobians() + w.factorizations() + w.linearSolves() > 0) {
+      stats.put("jacobians", w.jacobians());
+      stats.put("factorizations", w.factorizations());
+      stats.put("linear_solves", w.linearSolves());
+      stats.put("newton_iterations", w.newtonIterations());
+    }
+    stats.put("rejected_error", st.rejectedByError());
+    stats.put("rejected_nonlinear", st.rejectedNonlinear());
+    stats.put("rejected_nonfinite", st.rejectedNonFinite());
     if (st.stiffnessDetected()) {
       stats.put("stiff_at", st.stiffAt());
     }

@@ -48,6 +48,8 @@ final class Integrator {
   private long steps;
   private long accepted;
   private long rejected;
+  private long rejectedNonlinear;
+  private long rejectedNonFinite;
   private long extraEvals;
   private double stiffAt = Double.NaN;
   private int stiffCount;
@@ -133,6 +135,7 @@ final class Integrator {
         newtonFailures++;
         control.decide(t, end, error);
         rejected++;
+        rejectedNonlinear++;
         end = clamp(control.nextEnd());
         continue;
       }
@@ -148,6 +151,7 @@ final class Integrator {
         }
         control.decide(t, end, Double.NaN);
         rejected++;
+        rejectedNonFinite++;
         end = clamp(control.nextEnd());
         continue;
       }
@@ -310,7 +314,8 @@ final class Integrator {
           d.cause() + " " + note, d.suggestion());
     }
     Stats stats = new Stats(nfe + extraEvals, steps, accepted, rejected, stiffAt,
-        stepper == null ? org.nde4j.solve.solver.Work.NONE : stepper.work());
+        stepper == null ? org.nde4j.solve.solver.Work.NONE : stepper.work(), rejectedNonlinear,
+        rejectedNonFinite);
     return new Solution(out.times(), out.states(), t, y.clone(), eventLog, dense, stats, d,
         solver.name());
   }

@@ -68,6 +68,9 @@ class SolveBehaviourTest {
     assertThat(s.diagnosis().message()).contains("w (component 1)");
     assertThat(s.tEnd()).isBetween(0.9, 1.0);
     assertThat(s.yEnd()[0]).isCloseTo(s.tEnd(), within(1e-9));
+    assertThat(s.stats().rejectedNonFinite()).isPositive();
+    assertThat(s.stats().rejectedByError() + s.stats().rejectedNonFinite())
+        .isEqualTo(s.stats().rejected());
   }
 
   @Test
