@@ -192,6 +192,46 @@ class RosenbrockTableauTest {
     assertThat(rInf).as("%s: R(∞)", m).isCloseTo(0, within(1e-12));
   }
 
+  /**
+   * On y' = λy a ROW method multiplies by R(z) = 1 + Σ_k z^{k+1} bᵀB^k𝟙, so its "linear order" is
+   * the largest q with bᵀB^{k}𝟙 = 1/(k+1)! for k &lt; q (the tall trees). Rodas5P's is 6 — one
+   * more than its order, which is why it converges at about 6 on linear problems (ConvergenceTest,
+   * RosenbrockConvergenceTest); the others' equals their order.
+   */
+  @ParameterizedTest
+  @MethodSource("methods")
+  void linearOrder(AbstractRosenbrock m, int order, int embeddedOrder) {
+    RosenbrockTableau tab = m.tableau();
+    double[][] alpha = tab.classicalAlpha();
+    double[][] g = tab.classicalGamma();
+    int s = tab.stages();
+    double[] b = tab.classicalWeights(tab.b());
+    double[] v = new double[s];
+    java.util.Arrays.fill(v, 1);
+    double factorial = 1;
+    int linear = 0;
+    for (int k = 0; k < 10; k++) {
+      factorial *= k + 1;
+      double sum = 0;
+      for (int i = 0; i < s; i++) {
+        sum += b[i] * v[i];
+      }
+      System.out.printf("%s: k=%d b'B^k 1 - 1/(k+1)! = %.3e%n", m, k, sum - 1 / factorial);
+      if (Math.abs(sum - 1 / factorial) > 1e-10 * (1 / factorial) + 1e-14) {
+        break;
+      }
+      linear = k + 1;
+      double[] next = new double[s];
+      for (int i = 0; i < s; i++) {
+        for (int j = 0; j <= i; j++) {
+          next[i] += (alpha[i][j] + g[i][j]) * v[j];
+        }
+      }
+      v = next;
+    }
+    assertThat(linear).as("%s linear order", m).isEqualTo(m.name().equals("rodas5p") ? 6 : order);
+  }
+
   @Test
   void stageStructure() {
     assertThat(new Rosenbrock23().tableau().isFsal()).isTrue();
