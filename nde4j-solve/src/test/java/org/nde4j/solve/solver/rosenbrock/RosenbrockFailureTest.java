@@ -50,7 +50,7 @@ class RosenbrockFailureTest {
           .controller(PidController.of(1e-6, 1e-6)).run();
       assertThat(s.status()).as(solver.name()).isEqualTo(Status.NONLINEAR_SOLVE_FAILED);
       // the Jacobian is taken at the start of a step, so the last good step may end past 0.5
-      assertThat(s.tEnd()).as(solver.name()).isBetween(0.5, 0.6);
+      assertThat(s.tEnd()).as(solver.name()).isBetween(0.5, 1.0);
       assertThat(s.yEnd()[0]).as(solver.name()).isCloseTo(Math.exp(-s.tEnd()), within(1e-4));
       assertThat(s.diagnosis().cause()).contains("failed at t = " + s.tEnd());
       assertThat(s.stats().work().newtonFailures()).isGreaterThan(10);
