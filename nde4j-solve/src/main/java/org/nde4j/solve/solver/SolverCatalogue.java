@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.nde4j.solve.solver.reversible.ReversibleHeun;
+import org.nde4j.solve.solver.rosenbrock.Rodas4;
+import org.nde4j.solve.solver.rosenbrock.Rodas5P;
+import org.nde4j.solve.solver.rosenbrock.Rosenbrock23;
 import org.nde4j.solve.solver.rk.Bosh3;
 import org.nde4j.solve.solver.rk.Dop853;
 import org.nde4j.solve.solver.rk.Dopri5;
@@ -49,6 +52,9 @@ public final class SolverCatalogue {
     register(SemiImplicitEuler::new);
     register(Verlet::new);
     register(Yoshida4::new);
+    register(Rosenbrock23::new);
+    register(Rodas4::new);
+    register(Rodas5P::new);
   }
 
   private SolverCatalogue() {}
