@@ -61,11 +61,11 @@ final class Diagnoses {
           stiffHint(stiffAt, "The solution may blow up near t = " + t + " (a finite-time"
           + " singularity), have a discontinuity there (declare it with jumpTs of a"
           + " ClipController), or the tolerances may be too tight for double precision."));
-      case NONLINEAR_SOLVE_FAILED -> new Diagnosis(status, t, lastDt, -1, "The nonlinear (Newton)"
-          + " solve of " + solver.name() + " failed at t = " + t + " even with the step shrunk to "
-          + lastDt + ".", "The Jacobian may be singular or wrong near t = " + t + ", or the"
-          + " solution may jump there; check the model, give a smaller dt0, or try a Rosenbrock"
-          + " method (no Newton iteration).");
+      case NONLINEAR_SOLVE_FAILED -> new Diagnosis(status, t, lastDt, -1, "The implicit stage"
+          + " equations of " + solver.name() + " (Newton iteration, or the linear system I − γhJ)"
+          + " could not be solved at t = " + t + ", even with the step shrunk to " + lastDt + ".",
+          "The Jacobian may be singular, non-finite or wrong near t = " + t + ", or the solution"
+          + " may jump there; check the model, give a smaller dt0, or try another stiff method.");
       default -> throw new IllegalStateException(status.toString());
     };
   }

@@ -131,6 +131,11 @@ final class Integrator {
       steps++;
       lastDt = h;
       if (error == Double.POSITIVE_INFINITY) {
+        if (norm == null) {
+          // Fixed steps cannot shrink: the failure is final.
+          return finish(t, y, stepper.evaluations() + control.evaluations(),
+              diagnoses.of(Status.NONLINEAR_SOLVE_FAILED, t, h, -1, stiffAt));
+        }
         // The method's nonlinear solve failed: reject, shrink, retry.
         newtonFailures++;
         control.decide(t, end, error);
