@@ -49,6 +49,8 @@ public final class SolverCatalogue {
     register(SemiImplicitEuler::new);
     register(Verlet::new);
     register(Yoshida4::new);
+    register(org.nde4j.solve.solver.bdf.Bdf::new);
+    register(org.nde4j.solve.solver.bdf.Bdf::ndf);
   }
 
   private SolverCatalogue() {}
