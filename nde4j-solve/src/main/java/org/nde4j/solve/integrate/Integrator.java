@@ -91,6 +91,7 @@ final class Integrator {
     }
     stepper = solver.stepper(term);
     StepControl control = controller.start(term, solver, t0, t1, y, dt0);
+    control.attach(stepper);
     ErrorNorm norm = control.norm();
     out.saveTsAt(t0, y);
     double[] y1 = new double[n];

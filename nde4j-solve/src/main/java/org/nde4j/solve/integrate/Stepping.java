@@ -44,6 +44,7 @@ public final class Stepping {
     this.solver = solver;
     this.stepper = solver.stepper(term);
     this.control = controller.start(term, solver, t0, t1, y0, dt0);
+    control.attach(stepper);
     this.t1 = t1;
     this.dir = Math.signum(t1 - t0);
     this.y = y0.clone();

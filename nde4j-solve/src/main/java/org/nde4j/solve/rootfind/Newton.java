@@ -29,6 +29,16 @@ public final class Newton {
     NONFINITE
   }
 
+  /**
+   * A norm of an update {@code Δ}, scaled so that 1 is the integration tolerance (e.g. an error
+   * norm evaluated at the predicted state); lets a caller whose tolerances live in an opaque norm
+   * object use the iteration. Must not allocate or keep {@code delta}.
+   */
+  @FunctionalInterface
+  public interface UpdateNorm {
+    double of(double[] delta);
+  }
+
   /** The function whose root is sought. */
   @FunctionalInterface
   public interface Residual {
@@ -70,6 +80,19 @@ public final class Newton {
    * @param weights per-component weights of the norm, {@code 1 / (atol + rtol·|y_i|)}
    */
   public Outcome solve(Residual g, LinearSolver m, double[] z, double[] weights) {
+    return iterate(g, m, z, weights, null);
+  }
+
+  /**
+   * As {@link #solve(Residual, LinearSolver, double[], double[])}, measuring updates with the
+   * caller's {@code norm} instead of a weighted RMS.
+   */
+  public Outcome solve(Residual g, LinearSolver m, double[] z, UpdateNorm norm) {
+    return iterate(g, m, z, null, norm);
+  }
+
+  private Outcome iterate(Residual g, LinearSolver m, double[] z, double[] weights,
+      UpdateNorm updateNorm) {
     iterations = 0;
     double previousNorm = Double.NaN;
     double eta = Double.isNaN(lastEta) ? 1 : Math.pow(Math.max(lastEta, 0x1p-52), 0.8);
@@ -79,12 +102,19 @@ public final class Newton {
       iterations++;
       totalIterations++;
       double norm = 0;
-      for (int i = 0; i < n; i++) {
-        z[i] -= delta[i];
-        double w = delta[i] * weights[i];
-        norm += w * w;
+      if (updateNorm == null) {
+        for (int i = 0; i < n; i++) {
+          z[i] -= delta[i];
+          double w = delta[i] * weights[i];
+          norm += w * w;
+        }
+        norm = Math.sqrt(norm / n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          z[i] -= delta[i];
+        }
+        norm = updateNorm.of(delta);
       }
-      norm = Math.sqrt(norm / n);
       if (!Double.isFinite(norm)) {
         return Outcome.NONFINITE;
       }

@@ -21,6 +21,16 @@ public interface Solver {
   /** Order of the dense output between steps. */
   int interpolationOrder();
 
+  /**
+   * True for multistep methods (BDF): they keep a history across steps and start at low order
+   * from a single state, so a constant-step solve from {@code y0} alone shows the order of the
+   * starting steps, not {@link #order()}, and the dense output of one step from a fresh stepper is
+   * of order 1. Contract tests of one-step behaviour leave them out.
+   */
+  default boolean isMultistep() {
+    return false;
+  }
+
   /** True when {@link Stepper#attempt} returns an error estimate (adaptive stepping works). */
   default boolean isAdaptive() {
     return errorOrder() > 0;

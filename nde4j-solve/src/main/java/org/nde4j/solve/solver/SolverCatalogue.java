@@ -55,6 +55,8 @@ public final class SolverCatalogue {
     register(Rosenbrock23::new);
     register(Rodas4::new);
     register(Rodas5P::new);
+    register(org.nde4j.solve.solver.bdf.Bdf::new);
+    register(org.nde4j.solve.solver.bdf.Bdf::ndf);
   }
 
   private SolverCatalogue() {}

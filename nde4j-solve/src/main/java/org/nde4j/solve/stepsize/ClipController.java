@@ -120,6 +120,11 @@ public final class ClipController implements StepSizeController {
     }
 
     @Override
+    public void attach(org.nde4j.solve.solver.Stepper stepper) {
+      in.attach(stepper);
+    }
+
+    @Override
     public double firstEnd() {
       return first;
     }

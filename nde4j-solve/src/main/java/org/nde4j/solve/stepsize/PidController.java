@@ -11,7 +11,9 @@ import org.nde4j.solve.term.Term;
  * {@code β3 = D/k} and {@code k = errorOrder + 1}. The defaults (P = D = 0, I = 1, safety 0.9,
  * factors 0.2 … 10) are the classic integral controller of {@code dopri5.f} and Hipparchus, so step
  * sequences match theirs. The first step comes from Hairer's starting-step algorithm unless the
- * solve gives {@code dt0}.
+ * solve gives {@code dt0}. With a stepper that is a {@link org.nde4j.solve.solver.StepProposer}
+ * (BDF) the step size is the stepper's proposal, bounded by {@code dtmax}; acceptance is still
+ * {@code error ≤ 1}.
  *
  * <p>Immutable; the {@code with…} methods return modified copies.
  */
@@ -153,6 +155,7 @@ public final class PidController implements StepSizeController {
     private double prev2 = 1;
     private double h;
     private double base;
+    private org.nde4j.solve.solver.StepProposer proposer;
 
     Control(double firstEnd, double h0, int k, long evals) {
       this.beta1 = (pcoeff + icoeff + dcoeff) / k;
@@ -174,6 +177,11 @@ public final class PidController implements StepSizeController {
     }
 
     @Override
+    public void attach(org.nde4j.solve.solver.Stepper stepper) {
+      proposer = stepper instanceof org.nde4j.solve.solver.StepProposer p ? p : null;
+    }
+
+    @Override
     public boolean decide(double t0, double t1, double error) {
       double step = t1 - t0;
       if (Double.isNaN(error)) {
@@ -182,8 +190,11 @@ public final class PidController implements StepSizeController {
         return false;
       }
       boolean accept = error <= 1;
+      double proposal = proposer == null ? Double.NaN : proposer.proposedStep();
       double factor;
-      if (error == 0) {
+      if (!Double.isNaN(proposal)) {
+        factor = proposal / step;
+      } else if (error == 0) {
         factor = factorMax;
       } else {
         double inv = 1 / error;

@@ -45,6 +45,13 @@ public interface StepControl {
     return 0;
   }
 
+  /**
+   * Shows the control the stepper of this solve, before the first step. Adaptive controls use a
+   * {@link org.nde4j.solve.solver.StepProposer}'s proposals (multistep methods that select their
+   * own step and order); the default ignores the stepper.
+   */
+  default void attach(org.nde4j.solve.solver.Stepper stepper) {}
+
   /** Right-hand-side evaluations the controller itself made (initial step selection). */
   long evaluations();
 }

@@ -42,7 +42,10 @@ class ConvergenceTest {
   /** Every catalogued solver that integrates a general term (not the symplectic ones). */
   static Stream<String> solvers() {
     return StreamSupport.stream(SolverCatalogue.names().spliterator(), false)
-        .filter(n -> SolverCatalogue.byName(n).termType().isAssignableFrom(OdeTerm.class));
+        .filter(n -> SolverCatalogue.byName(n).termType().isAssignableFrom(OdeTerm.class))
+        // A multistep method started from y0 alone shows the order of its low-order starting
+        // steps at constant h; BdfOrderTest checks its orders from exact starting values.
+        .filter(n -> !SolverCatalogue.byName(n).isMultistep());
   }
 
   @ParameterizedTest

@@ -36,7 +36,10 @@ class DenseOutputTest {
   /** Every catalogued solver that integrates a general term (not the symplectic ones). */
   static Stream<String> solvers() {
     return StreamSupport.stream(SolverCatalogue.names().spliterator(), false)
-        .filter(n -> SolverCatalogue.byName(n).termType().isInstance(TERM));
+        .filter(n -> SolverCatalogue.byName(n).termType().isInstance(TERM))
+        // One step of a fresh multistep stepper is of order 1 and constant-step solves from y0
+        // show the starting steps' order; BdfDenseOutputTest checks the BDF interpolant.
+        .filter(n -> !SolverCatalogue.byName(n).isMultistep());
   }
 
   static Stream<String> lowOrder() {
