@@ -71,6 +71,7 @@ public final class Newton {
    */
   public Outcome solve(Residual g, LinearSolver m, double[] z, double[] weights) {
     iterations = 0;
+    rate = Double.NaN;
     double previousNorm = Double.NaN;
     double eta = Double.isNaN(lastEta) ? 1 : Math.pow(Math.max(lastEta, 0x1p-52), 0.8);
     while (iterations < maxIterations) {
