@@ -44,6 +44,7 @@ public final class Newton {
   private long totalIterations;
   private double rate = Double.NaN;
   private double lastEta = Double.NaN;
+  private double lastNorm = Double.NaN;
 
   /**
    * @param n system size
@@ -86,6 +87,7 @@ public final class Newton {
         norm += w * w;
       }
       norm = Math.sqrt(norm / n);
+      lastNorm = norm;
       if (!Double.isFinite(norm)) {
         return Outcome.NONFINITE;
       }
@@ -108,6 +110,14 @@ public final class Newton {
       previousNorm = norm;
     }
     return Outcome.TOO_SLOW;
+  }
+
+  /**
+   * Weighted RMS norm of the last update of the last solve: lets a caller accept an iteration that
+   * stalled at round-off level (NaN before the first iteration).
+   */
+  public double lastUpdateNorm() {
+    return lastNorm;
   }
 
   /** Iterations of the last solve. */

@@ -38,8 +38,14 @@ final class EsdirkStepper implements Stepper {
   private static final int MAX_NEWTON_FIXED = 50;
   /** Contraction rate above which the next step gets a fresh Jacobian (EVERY_STEP policy). */
   private static final double THETA_SLOW = 0.2;
-  /** Tolerance of the Newton iteration when there is no error norm (constant steps). */
+  /**
+   * Tolerance of the Newton iteration when there is no error norm (constant steps). On stiff
+   * problems the residual's round-off (|γhλ|·1e-16, ~1e-12 for hλ = −6e4) can stall the iteration
+   * above that target; an iteration whose last update is below {@link #FIXED_STALL} of it is then
+   * accepted.
+   */
   private static final double FIXED_TOL = 1e-12;
+  private static final double FIXED_STALL = 30;
 
   private final Term implicit;
   private final Term explicit;
@@ -295,7 +301,9 @@ final class EsdirkStepper implements Stepper {
       residual.ti = ti;
       residual.hg = hg;
       Newton.Outcome o = active.solve(residual, lu, z, weights);
-      if (o != Newton.Outcome.CONVERGED) {
+      boolean stalled = active == fixedNewton && o != Newton.Outcome.NONFINITE
+          && active.lastUpdateNorm() <= FIXED_STALL;
+      if (o != Newton.Outcome.CONVERGED && !stalled) {
         return o == Newton.Outcome.NONFINITE ? 2 : 1;
       }
       double rate = active.rate();
