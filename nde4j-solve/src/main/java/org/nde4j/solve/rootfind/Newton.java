@@ -54,6 +54,7 @@ public final class Newton {
   private long totalIterations;
   private double rate = Double.NaN;
   private double lastEta = Double.NaN;
+  private double lastNorm = Double.NaN;
 
   /**
    * @param n system size
@@ -94,6 +95,7 @@ public final class Newton {
   private Outcome iterate(Residual g, LinearSolver m, double[] z, double[] weights,
       UpdateNorm updateNorm) {
     iterations = 0;
+    rate = Double.NaN;
     double previousNorm = Double.NaN;
     double eta = Double.isNaN(lastEta) ? 1 : Math.pow(Math.max(lastEta, 0x1p-52), 0.8);
     while (iterations < maxIterations) {
@@ -115,6 +117,7 @@ public final class Newton {
         }
         norm = updateNorm.of(delta);
       }
+      lastNorm = norm;
       if (!Double.isFinite(norm)) {
         return Outcome.NONFINITE;
       }
@@ -137,6 +140,14 @@ public final class Newton {
       previousNorm = norm;
     }
     return Outcome.TOO_SLOW;
+  }
+
+  /**
+   * Weighted RMS norm of the last update of the last solve: lets a caller accept an iteration that
+   * stalled at round-off level (NaN before the first iteration).
+   */
+  public double lastUpdateNorm() {
+    return lastNorm;
   }
 
   /** Iterations of the last solve. */

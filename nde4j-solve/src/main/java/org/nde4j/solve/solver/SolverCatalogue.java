@@ -5,6 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.nde4j.solve.solver.implicit.ImplicitEuler;
+import org.nde4j.solve.solver.implicit.KenCarp3;
+import org.nde4j.solve.solver.implicit.KenCarp4;
+import org.nde4j.solve.solver.implicit.KenCarp5;
+import org.nde4j.solve.solver.implicit.Kvaerno3;
+import org.nde4j.solve.solver.implicit.Kvaerno4;
+import org.nde4j.solve.solver.implicit.Kvaerno5;
+import org.nde4j.solve.solver.implicit.TrBdf2;
+import org.nde4j.solve.solver.implicit.Trapezoid;
 import org.nde4j.solve.solver.reversible.ReversibleHeun;
 import org.nde4j.solve.solver.rosenbrock.Rodas4;
 import org.nde4j.solve.solver.rosenbrock.Rodas5P;
@@ -57,6 +66,16 @@ public final class SolverCatalogue {
     register(Rodas5P::new);
     register(org.nde4j.solve.solver.bdf.Bdf::new);
     register(org.nde4j.solve.solver.bdf.Bdf::ndf);
+    register(ImplicitEuler::new);
+    register(Trapezoid::new);
+    register(TrBdf2::new);
+    register(Kvaerno3::new);
+    register(Kvaerno4::new);
+    register(Kvaerno5::new);
+    register(KenCarp3::new);
+    register(KenCarp4::new);
+    register(KenCarp5::new);
+    register(() -> new AutoSwitch(new Tsit5(), new Rodas5P()));
   }
 
   private SolverCatalogue() {}

