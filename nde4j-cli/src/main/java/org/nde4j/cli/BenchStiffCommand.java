@@ -57,6 +57,7 @@ final class BenchStiffCommand extends AbstractSuiteCommand {
     for (CaseResult r : with.results()) {
       if (!before.containsKey(r.name())) {
         row(out, r);
+        before.put(r.name(), r.note());  // printed in full already: not a comparison
       }
     }
     printComparisons(out, with, before);

@@ -191,5 +191,12 @@ class StiffSuiteTest {
     assertThat(m.get("w2b_scipy_radau_fd").note()).contains("timing not clean");
     assertThat(m.get("w2a_tsit5").note()).startsWith("x; 0.50× scipy LSODA time, error 1.0e-09 vs 0.47");
     assertThat(with.note()).contains("w2a reference: nde4j vern9");
+
+    // Without any nde4j reference the script's own score (vs scipy's Radau) is kept.
+    StiffSuite bare = new StiffSuite(List.of(A), List.of(), List.of(), List.of("absent"));
+    CaseResult kept = bare.withPeer(new Report("stiff", "v", "17", 1, List.of()), runs)
+        .results().get(0);
+    assertThat(kept.error()).isEqualTo(1.9e-8);
+    assertThat(kept.note()).contains("error vs scipy's Radau reference (no reference: ");
   }
 }
