@@ -101,6 +101,7 @@ public final class PeerScript {
           peerName, p, p / r.medianMs());
       rows.add(r.withNoteAppended(cmp));
     }
-    return new Report(report.suite(), report.nde4jVersion(), report.java(), report.threads(), rows);
+    return new Report(report.suite(), report.nde4jVersion(), report.java(), report.threads(), rows,
+        report.note());
   }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  *               "note": "…"}]}
  * }</pre>
  *
- * Every field is always present; fields that do not apply are {@code null}. {@code steps} (accepted
+ * Every field of a result is always present; fields that do not apply are {@code null}. A
+ * top-level {@code "note"} (the suite's {@link Suite#header()}) is written only when there is one. {@code steps} (accepted
  * steps of a solve) is an addition to the format of {@code reference/workloads.md}, which asks for it
  * in the {@code ode} suite.
  */
@@ -33,6 +34,9 @@ public final class ReportWriter {
     root.put("nde4j_version", r.nde4jVersion());
     root.put("java", r.java());
     root.put("threads", r.threads());
+    if (r.note() != null) {
+      root.put("note", r.note());
+    }
     var results = root.putArray("results");
     for (CaseResult c : r.results()) {
       ObjectNode o = results.addObject();

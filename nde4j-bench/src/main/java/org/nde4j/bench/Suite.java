@@ -19,4 +19,12 @@ public interface Suite {
   default List<CaseResult> compare(List<CaseResult> results) {
     return results;
   }
+
+  /**
+   * A remark on the whole run for the report's header (e.g. which cases were skipped and why, what
+   * errors are measured against), asked for after the run; {@code null} (the default) for none.
+   */
+  default String header() {
+    return null;
+  }
 }

@@ -38,8 +38,9 @@ public final class SuiteRunner {
       results.add(r);
       progress.accept(r);
     }
+    List<CaseResult> compared = suite.compare(results);
     return new Report(suite.name(), BuildInfo.version(), System.getProperty("java.version"), 1,
-        suite.compare(results));
+        compared, suite.header());
   }
 
   private static List<BenchCase> select(Suite suite, List<String> only) {

@@ -75,25 +75,38 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
       printed.put(r.name(), r.note());
       row(out, r);
     });
+    if (report.note() != null) {
+      out.printf(Locale.ROOT, "%n%s%n", report.note());
+    }
     printComparisons(out, report, printed);
     if (peer != null) {
-      Map<String, Double> medians = new PeerScript(python, peer).run();
-      report = PeerScript.annotate(report, medians, peer.getFileName().toString());
-      out.printf(Locale.ROOT, "%n%-28s %12s %12s %9s%n", "case", "nde4j_ms", "peer_ms", "ratio");
-      for (CaseResult r : report.results()) {
-        Double p = medians.get(r.name());
-        if (p != null) {
-          out.printf(Locale.ROOT, "%-28s %12.6g %12.6g %8.3gx%n", r.name(), r.medianMs(), p,
-              p / r.medianMs());
-        }
-      }
-      out.flush();
+      report = withPeer(suite, report, out);
     }
     if (json != null) {
       new ReportWriter().write(report, json);
       spec.commandLine().getErr().println("wrote " + json);
     }
     return 0;
+  }
+
+  /**
+   * Runs {@link #peer} and sets its figures beside nde4j's; by default a {@link PeerScript} whose
+   * last output line maps case names to median ms, with the ratios appended to the notes and
+   * printed. A suite whose peer script speaks another format overrides this.
+   */
+  Report withPeer(Suite suite, Report report, PrintWriter out) {
+    Map<String, Double> medians = new PeerScript(python, peer).run();
+    Report annotated = PeerScript.annotate(report, medians, peer.getFileName().toString());
+    out.printf(Locale.ROOT, "%n%-28s %12s %12s %9s%n", "case", "nde4j_ms", "peer_ms", "ratio");
+    for (CaseResult r : annotated.results()) {
+      Double p = medians.get(r.name());
+      if (p != null) {
+        out.printf(Locale.ROOT, "%-28s %12.6g %12.6g %8.3gx%n", r.name(), r.medianMs(), p,
+            p / r.medianMs());
+      }
+    }
+    out.flush();
+    return annotated;
   }
 
   private void requireKnownCases(Suite suite) {
@@ -125,7 +138,7 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
   }
 
   /** The remarks the suite added after the whole run (e.g. ratios to a peer case), one per row. */
-  private static void printComparisons(PrintWriter out, Report report,
+  static void printComparisons(PrintWriter out, Report report,
       Map<String, String> printed) {
     boolean header = false;
     for (CaseResult r : report.results()) {
@@ -144,7 +157,7 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static void row(PrintWriter out, CaseResult r) {
+  static void row(PrintWriter out, CaseResult r) {
     out.printf(Locale.ROOT, "%-28s %12.6g %12.6g %12.6g %6d %10s  %s%n", r.name(), r.medianMs(),
         r.minMs(), r.maxMs(), r.runs(), r.error() == null ? "-" : String.format(Locale.ROOT,
             "%.1e", r.error()), r.note() == null ? "" : r.note());

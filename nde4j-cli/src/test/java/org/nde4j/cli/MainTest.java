@@ -134,4 +134,50 @@ class MainTest {
     assertThat(ours.get("note").asString()).contains("× w1b_hipparchus_dp853 time");
     assertThat(r.out()).contains("comparison");
   }
+
+  @Test
+  void quickStiffBenchRunsTheStiffMethodsPresent() throws Exception {
+    assertThat(run("bench", "--help").out()).contains("stiff");
+    assertThat(run("bench", "stiff", "--help").out()).contains("Robertson").contains("rodas5p")
+        .contains("w2_stiff.py").contains("--quick").contains("--peer");
+    List<String> present = org.nde4j.bench.stiff.StiffMethods.present();
+    Path json = tmp.resolve("stiff.json");
+    // One method keeps the test short; with none merged yet the suite runs no case and says so.
+    List<String> args = new ArrayList<>(List.of("bench", "stiff", "--quick", "--json",
+        json.toString()));
+    if (!present.isEmpty()) {
+      String m = present.get(0).replace('-', '_');
+      args.addAll(List.of("--cases", "w2a_" + m + ",w2b_" + m));
+    }
+    Run r = run(args.toArray(new String[0]));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertThat(root.get("suite").asString()).isEqualTo("stiff");
+    String header = root.get("note").asString();
+    assertThat(r.out()).contains(header);
+    if (present.isEmpty()) {
+      assertThat(root.get("results").size()).isZero();
+      assertThat(header).contains("methods: none").contains("skipped: kvaerno3");
+      return;
+    }
+    assertThat(root.get("results").size()).isEqualTo(2);
+    for (JsonNode c : root.get("results")) {
+      for (String field : RESULT_FIELDS) {
+        assertThat(c.has(field)).as("%s has %s", c, field).isTrue();
+      }
+      assertThat(c.get("case").asString()).matches("w2[ab]_.*");
+      assertThat(c.get("median_ms").asDouble()).isPositive();
+      assertThat(c.get("nfe").asInt()).isPositive();
+      assertThat(c.get("note").asString()).contains("jacobians ").contains("factorizations ")
+          .contains("linear solves ").contains("newton iterations ").contains("rejected steps ")
+          .contains("error vs ");
+    }
+  }
+
+  @Test
+  void stiffBenchRejectsAnUnknownCase() {
+    Run r = run("bench", "stiff", "--cases", "w2a_nosuchmethod");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("w2a_nosuchmethod");
+  }
 }
