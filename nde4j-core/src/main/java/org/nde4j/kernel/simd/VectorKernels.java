@@ -44,8 +44,49 @@ public final class VectorKernels implements Kernels {
   static final long PACKED_WORK = 32_768;
   private static final int V = DoubleVector.SPECIES_PREFERRED.length();
 
-  /** Creates the (stateless) kernels; fails with a {@link LinkageError} without the module. */
-  public VectorKernels() {}
+  /**
+   * Creates the (stateless) kernels; fails with a {@link LinkageError} without the module. Runs
+   * every kernel once on a small input first (see {@link #initializeVectorClasses()}).
+   */
+  public VectorKernels() {
+    initializeVectorClasses();
+  }
+
+  /**
+   * Executes each kernel once, so that every Vector API class they touch (vector, mask and shuffle
+   * shapes, operators) is loaded and initialized before C2 compiles a kernel. C2 only intrinsifies
+   * a Vector API call whose classes are initialized; when a kernel's loop was compiled while one
+   * of them still was not (a race with the first execution, seen in about one launch in five),
+   * the compiled loop boxed its vectors — megabytes per call and several times slower — for the
+   * rest of the run.
+   */
+  private void initializeVectorClasses() {
+    int n = 3 * VectorMath.CHUNK + 7;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = -40 + 80.0 * i / (n - 1);
+    }
+    exp(x, 0, y, 0, n);
+    tanh(x, 0, y, 0, n);
+    sigmoid(x, 0, y, 0, n);
+    softplus(x, 0, y, 0, n);
+    for (int[] shape : new int[][] {{1, 8, 8}, {8, 8, 1}, {8, 2, 8}, {8, 8, 2}, {2, 8, 8},
+        {8, 9, 8}, {40, 40, 40}}) {
+      int m = shape[0];
+      int cols = shape[1];
+      int k = shape[2];
+      double[] a = Arrays.copyOf(x, m * k);
+      double[] b = Arrays.copyOf(x, k * cols);
+      double[] c = new double[m * cols];
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          gemm(ta, tb, m, cols, k, a, 0, b, 0, c, 0);
+        }
+      }
+      addRows(b, 0, c, 0, m, cols);
+    }
+  }
 
   @Override
   public String name() {
