@@ -41,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SolveCommand implements Callable<Integer> {
   static final double DEFAULT_RTOL = 1e-6;
   static final double DEFAULT_ATOL = 1e-9;
-  static final String DEFAULT_SOLVER = "tsit5";
+  static final String DEFAULT_SOLVER = "auto";
 
   @Spec
   private CommandSpec spec;

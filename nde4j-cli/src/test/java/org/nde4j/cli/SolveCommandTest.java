@@ -79,12 +79,30 @@ class SolveCommandTest {
   void failedSolveKeepsItsOutputsAndExitsWith3() throws Exception {
     Path csv = tmp.resolve("rober.csv");
     Path json = tmp.resolve("rober.json");
-    Run r = run("solve", example("robertson.yaml").toString(), "--max-steps", "200", "--out",
-        csv.toString(), "--json", json.toString());
+    Run r = run("solve", example("robertson.yaml").toString(), "--solver", "tsit5",
+        "--max-steps", "200", "--out", csv.toString(), "--json", json.toString());
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("MAX_STEPS").contains("200 steps");
     assertThat(Files.readAllLines(csv).size()).isGreaterThan(100);
     assertThat(Files.readString(json)).contains("\"MAX_STEPS\"");
+  }
+
+  /** The default solver (auto) handles the stiff Robertson example and says what it used. */
+  @Test
+  void robertsonWithTheDefaultSolverSucceedsAndNamesTheMethod() throws Exception {
+    Path json = tmp.resolve("rober-auto.json");
+    Run r = run("solve", example("robertson.yaml").toString(), "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = JsonMapper.builder().build().readTree(Files.readString(json));
+    assertThat(j.get("status").asString()).isEqualTo("SUCCESS");
+    assertThat(j.get("solver").asString()).isEqualTo("auto");
+    assertThat(j.get("diagnosis").asString()).contains("rodas5p from t = ");
+    double sum = 0;
+    for (String name : List.of("y1", "y2", "y3")) {
+      sum += j.get("y_end").get(name).asDouble();
+    }
+    assertThat(sum).isCloseTo(1, within(1e-8));
+    assertThat(j.get("stats").get("factorizations").asLong()).isPositive();
   }
 
   @Test
