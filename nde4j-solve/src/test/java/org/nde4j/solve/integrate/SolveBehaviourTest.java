@@ -106,6 +106,19 @@ class SolveBehaviourTest {
   }
 
   @Test
+  void blowUpEndsWithAnExplainingStatusForImplicitMethodsToo() {
+    OdeTerm term = OdeTerm.of(1, (t, y, dy) -> dy[0] = y[0] * y[0]);
+    for (String name : new String[] {"rodas5p", "kvaerno5", "bdf", "auto"}) {
+      Solution s = Solve.of(term, org.nde4j.solve.solver.SolverCatalogue.byName(name), 0, 2, ONE)
+          .controller(PidController.of(1e-8, 1e-8)).run();
+      assertThat(s.status()).as(name)
+          .isIn(Status.DT_UNDERFLOW, Status.NONFINITE, Status.NONLINEAR_SOLVE_FAILED);
+      assertThat(s.tEnd()).as(name).isCloseTo(1, within(1e-3));
+      assertThat(s.diagnosis().message()).as(name).contains("t = " + s.tEnd());
+    }
+  }
+
+  @Test
   void stiffnessIsDetectedAndSuggested() {
     Solution s = Solve.of(Fields.vanDerPol(1000), new Dopri5(), 0, 3000, new double[] {2, 0})
         .controller(PidController.of(1e-6, 1e-10)).maxSteps(20_000).run();
