@@ -32,9 +32,14 @@ final class StiffSolveCase implements BenchCase {
   /** Step budget of a benchmark solve (the peers need at most ~12 000 steps). */
   static final long MAX_STEPS = 1_000_000L;
 
+  /** Tolerances of the {@code _tight} cases (rtol, atol): accuracy comparable to scipy Radau's. */
+  static final double TIGHT_RTOL = 1e-8;
+  static final double TIGHT_ATOL = 1e-12;
+
   private final StiffProblem problem;
   private final String method;
   private final Supplier<StiffReference> reference;
+  private final boolean tight;
   private Term term;
   private Solver solver;
   private PidController controller;
@@ -46,14 +51,25 @@ final class StiffSolveCase implements BenchCase {
   private String errorRemark;
 
   StiffSolveCase(StiffProblem problem, String method, Supplier<StiffReference> reference) {
+    this(problem, method, reference, false);
+  }
+
+  /**
+   * @param tight solve at rtol {@value #TIGHT_RTOL}, atol {@value #TIGHT_ATOL} instead of the
+   *     workload's tolerances (case name suffix {@code _tight}), to compare with the peers at equal
+   *     error
+   */
+  StiffSolveCase(StiffProblem problem, String method, Supplier<StiffReference> reference,
+      boolean tight) {
     this.problem = problem;
     this.method = method;
     this.reference = reference;
+    this.tight = tight;
   }
 
   @Override
   public String name() {
-    return problem.prefix() + "_" + StiffMethods.caseForm(method);
+    return problem.prefix() + "_" + StiffMethods.caseForm(method) + (tight ? "_tight" : "");
   }
 
   /** The problem this case solves. */
@@ -64,7 +80,8 @@ final class StiffSolveCase implements BenchCase {
   @Override
   public void prepare() {
     y0 = problem.y0();
-    controller = PidController.of(StiffProblem.RTOL, StiffProblem.ATOL);
+    controller = tight ? PidController.of(TIGHT_RTOL, TIGHT_ATOL)
+        : PidController.of(StiffProblem.RTOL, StiffProblem.ATOL);
     try {
       solver = SolverCatalogue.byName(method);
       term = termFor(solver, problem.term());
