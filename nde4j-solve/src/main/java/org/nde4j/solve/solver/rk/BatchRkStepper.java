@@ -53,17 +53,17 @@ final class BatchRkStepper implements BatchStepper {
     this.aNonZero = new int[s][];
     for (int i = 0; i < s; i++) {
       a[i] = tableau.aRow(i);
-      aNonZero[i] = nonZero(a[i]);
+      aNonZero[i] = ButcherTableau.nonZero(a[i]);
     }
     this.b = tableau.b();
-    this.bNonZero = nonZero(b);
+    this.bNonZero = ButcherTableau.nonZero(b);
     this.e = tableau.errorWeights();
     this.e2 = tableau.secondErrorWeights();
     this.fsal = tableau.isFsal();
     this.interp = interp;
     this.extraNonZero = new int[interp.extraStages()][];
     for (int j = 0; j < extraNonZero.length; j++) {
-      extraNonZero[j] = nonZero(interp.aExtraRow(j));
+      extraNonZero[j] = ButcherTableau.nonZero(interp.aExtraRow(j));
     }
     this.k = new double[interp.totalStages()][samples * n];
     this.y0s = new double[samples * n];
@@ -80,21 +80,6 @@ final class BatchRkStepper implements BatchStepper {
     this.rowY1 = new double[n];
     this.rowErr = new double[n];
     this.theta = new double[interp.totalStages()];
-  }
-
-  private static int[] nonZero(double[] w) {
-    int count = 0;
-    for (double v : w) {
-      count += v != 0 ? 1 : 0;
-    }
-    int[] idx = new int[count];
-    int m = 0;
-    for (int j = 0; j < w.length; j++) {
-      if (w[j] != 0) {
-        idx[m++] = j;
-      }
-    }
-    return idx;
   }
 
   @Override

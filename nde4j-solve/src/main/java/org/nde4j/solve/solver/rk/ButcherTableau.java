@@ -123,6 +123,22 @@ public final class ButcherTableau {
     return true;
   }
 
+  /** Indices of the non-zero entries of {@code w}, so that the engines skip zero coefficients. */
+  static int[] nonZero(double[] w) {
+    int count = 0;
+    for (double v : w) {
+      count += v != 0 ? 1 : 0;
+    }
+    int[] idx = new int[count];
+    int m = 0;
+    for (int j = 0; j < w.length; j++) {
+      if (w[j] != 0) {
+        idx[m++] = j;
+      }
+    }
+    return idx;
+  }
+
   /** The stability function {@code R(z) = 1 + z bᵀ(I − zA)⁻¹ 1} at a real {@code z}. */
   public double stabilityFunction(double z) {
     int s = c.length;

@@ -48,10 +48,10 @@ final class RkStepper implements Stepper {
     this.aNonZero = new int[s][];
     for (int i = 0; i < s; i++) {
       a[i] = tableau.aRow(i);
-      aNonZero[i] = nonZero(a[i]);
+      aNonZero[i] = ButcherTableau.nonZero(a[i]);
     }
     this.b = tableau.b();
-    this.bNonZero = nonZero(b);
+    this.bNonZero = ButcherTableau.nonZero(b);
     this.e = tableau.errorWeights();
     this.e2 = tableau.secondErrorWeights();
     this.fsal = tableau.isFsal();
@@ -62,21 +62,6 @@ final class RkStepper implements Stepper {
     this.err = new double[n];
     this.err2 = e2 == null ? null : new double[n];
     this.theta = new double[interp.totalStages()];
-  }
-
-  private static int[] nonZero(double[] w) {
-    int count = 0;
-    for (double v : w) {
-      count += v != 0 ? 1 : 0;
-    }
-    int[] idx = new int[count];
-    int m = 0;
-    for (int j = 0; j < w.length; j++) {
-      if (w[j] != 0) {
-        idx[m++] = j;
-      }
-    }
-    return idx;
   }
 
   @Override
