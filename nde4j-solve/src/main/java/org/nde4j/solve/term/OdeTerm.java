@@ -42,6 +42,37 @@ public final class OdeTerm implements Term {
   }
 
   /**
+   * A term from a plain-array vector field and its hand-written Jacobian, for stiff solvers:
+   * finite differences lose digits on badly scaled problems (components of size 1e-13 beside
+   * ones of size 1, as in Robertson's kinetics), an analytic Jacobian does not.
+   *
+   * @throws IllegalArgumentException if {@code size < 1}
+   */
+  public static OdeTerm of(int size, VectorField field, JacobianField jacobian) {
+    OdeTerm plain = of(size, field);
+    Objects.requireNonNull(jacobian, "jacobian");
+    return new OdeTerm(size, plain.field, () -> new Jacobian() {
+      private long evaluations;
+
+      @Override
+      public void evaluate(double t, double[] y, double[] out) {
+        evaluations++;
+        jacobian.evaluate(t, y, out);
+      }
+
+      @Override
+      public long rateEvaluations() {
+        return 0;
+      }
+
+      @Override
+      public long evaluations() {
+        return evaluations;
+      }
+    });
+  }
+
+  /**
    * A term from a tensor function {@code f(t, y, args...) → dy}, traced on {@code t} of shape
    * {@code []}, {@code y} of shape {@code yShape} and the given argument tensors (held constant for
    * the solve), then compiled. The function must return one tensor of shape {@code yShape}.
@@ -91,7 +122,10 @@ public final class OdeTerm implements Term {
     field.evaluate(t, y, dy);
   }
 
-  /** Autodiff (compiled Jacobian graph) for tensor-function terms, else finite differences. */
+  /**
+   * The hand-written Jacobian when one was given, autodiff (a compiled Jacobian graph) for
+   * tensor-function terms, else finite differences.
+   */
   @Override
   public Jacobian jacobian() {
     return jacobian != null ? jacobian.get() : new FiniteDifferenceJacobian(this);

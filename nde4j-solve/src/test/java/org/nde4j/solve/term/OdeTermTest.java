@@ -54,4 +54,51 @@ class OdeTermTest {
     assertThatThrownBy(() -> OdeTerm.of(0, (t, y, dy) -> { }))
         .hasMessageContaining("got 0");
   }
+
+  /** A hand-written Jacobian is used as given and agrees with central differences of the field. */
+  @Test
+  void handWrittenJacobianIsUsed() {
+    VectorField rober = (t, y, dy) -> {
+      dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
+      dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1];
+      dy[2] = 3e7 * y[1] * y[1];
+    };
+    OdeTerm term = OdeTerm.of(3, rober, (t, y, j) -> {
+      j[0] = -0.04;
+      j[1] = 1e4 * y[2];
+      j[2] = 1e4 * y[1];
+      j[3] = 0.04;
+      j[4] = -1e4 * y[2] - 6e7 * y[1];
+      j[5] = -1e4 * y[1];
+      j[6] = 0;
+      j[7] = 6e7 * y[1];
+      j[8] = 0;
+    });
+    double[] y = {0.9, 0.03, 0.07};
+    double[] analytic = new double[9];
+    double[] fd = new double[9];
+    Jacobian given = term.jacobian();
+    given.evaluate(0, y, analytic);
+    // Robertson's field is quadratic in y, so central differences are exact up to rounding.
+    double h = 1e-3;
+    double[] fp = new double[3];
+    double[] fm = new double[3];
+    for (int k = 0; k < 3; k++) {
+      double[] yp = y.clone();
+      double[] ym = y.clone();
+      yp[k] += h;
+      ym[k] -= h;
+      rober.evaluate(0, yp, fp);
+      rober.evaluate(0, ym, fm);
+      for (int i = 0; i < 3; i++) {
+        fd[i * 3 + k] = (fp[i] - fm[i]) / (2 * h);
+      }
+    }
+    for (int i = 0; i < 9; i++) {
+      assertThat(analytic[i])
+          .isCloseTo(fd[i], within(1e-8 * (1 + Math.abs(fd[i]))));
+    }
+    assertThat(given.rateEvaluations()).isZero();
+    assertThat(given.evaluations()).isEqualTo(1);
+  }
 }

@@ -1,6 +1,7 @@
 package org.nde4j.solve.solver.bdf;
 
-import org.nde4j.solve.term.Jacobian;
+import org.nde4j.solve.term.JacobianField;
+import org.nde4j.solve.term.OdeTerm;
 import org.nde4j.solve.term.Term;
 import org.nde4j.testkit.problems.OdeProblem;
 
@@ -9,46 +10,8 @@ final class StiffTerms {
   private StiffTerms() {}
 
   /** The problem's right-hand side with the Jacobian {@code jac(t, y, out)}. */
-  static Term withJacobian(OdeProblem p, JacobianFn jac) {
-    return new Term() {
-      @Override
-      public int size() {
-        return p.dim();
-      }
-
-      @Override
-      public void rate(double t, double[] y, double[] dy) {
-        p.rhs(t, y, dy);
-      }
-
-      @Override
-      public Jacobian jacobian() {
-        return new Jacobian() {
-          private long evaluations;
-
-          @Override
-          public void evaluate(double t, double[] y, double[] out) {
-            evaluations++;
-            jac.evaluate(t, y, out);
-          }
-
-          @Override
-          public long rateEvaluations() {
-            return 0;
-          }
-
-          @Override
-          public long evaluations() {
-            return evaluations;
-          }
-        };
-      }
-    };
-  }
-
-  @FunctionalInterface
-  interface JacobianFn {
-    void evaluate(double t, double[] y, double[] out);
+  static Term withJacobian(OdeProblem p, JacobianField jac) {
+    return OdeTerm.of(p.dim(), p::rhs, jac);
   }
 
   /** ROBER's Jacobian (k1 = 0.04, k2 = 3e7, k3 = 1e4). */
@@ -65,7 +28,7 @@ final class StiffTerms {
   }
 
   /** Jacobian of the unscaled Van der Pol oscillator with parameter {@code mu}. */
-  static JacobianFn vdpolUnscaled(double mu) {
+  static JacobianField vdpolUnscaled(double mu) {
     return (t, y, j) -> {
       j[0] = 0;
       j[1] = 1;
@@ -75,7 +38,7 @@ final class StiffTerms {
   }
 
   /** Jacobian of the scaled (Bari) Van der Pol oscillator with parameter {@code eps}. */
-  static JacobianFn vdpolScaled(double eps) {
+  static JacobianField vdpolScaled(double eps) {
     return (t, y, j) -> {
       j[0] = 0;
       j[1] = 1;

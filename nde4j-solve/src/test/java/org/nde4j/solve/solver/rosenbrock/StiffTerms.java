@@ -1,6 +1,5 @@
 package org.nde4j.solve.solver.rosenbrock;
 
-import org.nde4j.solve.term.Jacobian;
 import org.nde4j.solve.term.OdeTerm;
 import org.nde4j.solve.term.Term;
 import org.nde4j.tensor.Shape;
@@ -73,39 +72,6 @@ final class StiffTerms {
 
   /** A term from a right-hand side and a hand-written Jacobian (same signature). */
   static Term withJacobian(int n, Rhs f, Rhs jac) {
-    return new Term() {
-      @Override
-      public int size() {
-        return n;
-      }
-
-      @Override
-      public void rate(double t, double[] y, double[] dy) {
-        f.rate(t, y, dy);
-      }
-
-      @Override
-      public Jacobian jacobian() {
-        return new Jacobian() {
-          private long evaluations;
-
-          @Override
-          public void evaluate(double t, double[] y, double[] out) {
-            evaluations++;
-            jac.rate(t, y, out);
-          }
-
-          @Override
-          public long rateEvaluations() {
-            return 0;
-          }
-
-          @Override
-          public long evaluations() {
-            return evaluations;
-          }
-        };
-      }
-    };
+    return OdeTerm.of(n, f::rate, jac::rate);
   }
 }
