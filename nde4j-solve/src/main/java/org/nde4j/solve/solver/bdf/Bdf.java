@@ -33,7 +33,11 @@ import org.nde4j.solve.term.Term;
  * test {@code error ≤ 1}, its bounds and forced times). After {@code k + 1} steps of one size the
  * estimates for orders {@code k − 1}, {@code k}, {@code k + 1} (from {@code ∇^k}, {@code ∇^{k+1}},
  * {@code ∇^{k+2}}) give step factors {@code err_q^{−1/(q+1)}}; the order with the largest factor
- * is taken, the step grows by at most 10. A rejected step shrinks by {@code max(0.2, 0.9 err^{−1/(k+1)})}
+ * is taken; the step shrinks by that factor when it is below 1 and grows only by doubling, when
+ * the factor is at least 2 (the rule of DASSL: K. E. Brenan, S. L. Campbell, L. R. Petzold,
+ * <i>Numerical Solution of Initial-Value Problems in Differential-Algebraic Equations</i>, SIAM
+ * 1996, §5.2.4 — bounded step ratios keep the variable-step formulas stable and their estimates
+ * honest: with growth up to 10 the global error on Van der Pol was twice as large). A rejected step shrinks by {@code max(0.2, 0.9 err^{−1/(k+1)})}
  * at the same order; a failed Newton iteration (after one refreshed Jacobian) halves it and returns
  * {@code +∞} to the loop. Between changes the step stays constant, so the iteration matrix is
  * refactored only every {@code k + 1} steps or so, and the Jacobian is re-evaluated only when the

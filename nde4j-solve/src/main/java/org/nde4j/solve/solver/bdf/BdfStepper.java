@@ -25,7 +25,13 @@ final class BdfStepper implements Stepper, StepProposer {
   private static final int MAX = Bdf.MAX_ORDER;
   private static final int NEWTON_MAX_ITERATIONS = 4;
   private static final double MIN_FACTOR = 0.2;
-  private static final double MAX_FACTOR = 10;
+  /**
+   * The only factor by which the step grows (DASSL's rule: double it when the estimates allow at
+   * least that, otherwise keep it). Bounded step ratios keep variable-step BDF zero-stable and its
+   * error estimates honest; with a growth of up to 10 the global error on Van der Pol was twice as
+   * large for the same work.
+   */
+  private static final double GROWTH = 2;
   /** Newton's tolerance when a constant-step solve gives no error norm. */
   private static final ErrorNorm FIXED_STEP_NORM = ErrorNorm.rms(1e-10, 1e-10);
 
@@ -231,7 +237,8 @@ final class BdfStepper implements Stepper, StepProposer {
         nextOrder = k + 1;
       }
     }
-    proposal = h * Math.min(MAX_FACTOR, safety * best);
+    double factor = safety * best;
+    proposal = h * (factor >= GROWTH ? GROWTH : Math.min(1, factor));
     return error;
   }
 
