@@ -156,6 +156,11 @@ public final class Stepping {
     return y.clone();
   }
 
+  /** Copies the current state into {@code out} (no allocation). */
+  public void copyY(double[] out) {
+    System.arraycopy(y, 0, out, 0, y.length);
+  }
+
   /**
    * The dense output of the last accepted step at {@code time ∈ [previousT(), t()]}.
    *

@@ -1,0 +1,70 @@
+package org.nde4j.solve.adjoint;
+
+import org.nde4j.solve.integrate.Status;
+import org.nde4j.solve.term.DifferentiableTerm;
+
+/** Checks and conclusions shared by the adjoints' backward passes. */
+final class Backward {
+  private Backward() {}
+
+  /**
+   * @throws IllegalStateException if the forward solve failed
+   * @throws IllegalArgumentException if the cotangents do not match the saved states
+   */
+  static void check(GradientSolve p, ForwardLoop.Result r, double[][] ybar) {
+    if (r.status() != Status.SUCCESS) {
+      throw new IllegalStateException("backward: the forward solve ended with " + r.status()
+          + " after " + r.steps() + " steps; there is no gradient of an unfinished solve");
+    }
+    int m = r.ys().length;
+    int n = p.term().size();
+    if (ybar == null || ybar.length != m) {
+      throw new IllegalArgumentException("backward: expected " + m + " cotangent row(s), one per"
+          + " save time, got " + (ybar == null ? "null" : ybar.length));
+    }
+    for (int i = 0; i < m; i++) {
+      if (ybar[i] == null || ybar[i].length != n) {
+        throw new IllegalArgumentException("backward: cotangent row " + i + " must have " + n
+            + " values (the state's size), got " + (ybar[i] == null ? "null" : ybar[i].length));
+      }
+    }
+  }
+
+  /**
+   * Assembles the gradients from the adjoint state {@code λ(t0) = ∂L/∂y0} and {@code θ̄}: {@code
+   * ∂L/∂ts_i = ȳ_i · f(ts_i, Y_i)}, {@code ∂L/∂t0 = −(λ(t0) − Σ_{ts_i = t0} ȳ_i) · f(t0, y0)}.
+   */
+  static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
+      DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
+      double[][] ybar, long rates, long vjps) {
+    int n = lambda.length;
+    double[] ts = p.ts();
+    double[] dy = new double[n];
+    double[] gts = new double[ts.length];
+    double gt1 = 0;
+    double[] lambdaAfterStart = lambda.clone();
+    for (int i = 0; i < ts.length; i++) {
+      f.rate(ts[i], r.ys()[i], theta, dy);
+      gts[i] = dot(ybar[i], dy);
+      if (ts[i] == p.t1()) {
+        gt1 += gts[i];
+      }
+      if (ts[i] == p.t0()) {
+        for (int q = 0; q < n; q++) {
+          lambdaAfterStart[q] -= ybar[i][q];
+        }
+      }
+    }
+    f.rate(p.t0(), p.y0(), theta, dy);
+    double gt0 = -dot(lambdaAfterStart, dy);
+    return new Gradients(lambda.clone(), thetaBar.clone(), gt0, gts, gt1, rates, vjps);
+  }
+
+  static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}

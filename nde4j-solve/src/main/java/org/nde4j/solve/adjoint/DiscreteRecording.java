@@ -1,0 +1,174 @@
+package org.nde4j.solve.adjoint;
+
+import org.nde4j.solve.integrate.Stats;
+import org.nde4j.solve.integrate.Status;
+import org.nde4j.solve.term.DifferentiableTerm;
+
+/**
+ * The forward record of the discrete adjoint and its backward pass: the adjoint state {@code λ}
+ * is carried backwards step by step through {@link StepVjp#vjp}; the states the steps need are
+ * the stored checkpoints or are recomputed from them. Segments between forward checkpoints are
+ * reversed with the binomial schedule of Griewank &amp; Walther's {@code revolve} using the
+ * budget's remaining states; with none left a segment is replayed from its start for every step.
+ */
+final class DiscreteRecording implements Recording {
+  private final GradientSolve problem;
+  private final double[] theta;
+  private final DifferentiableTerm.Evaluator f;
+  private final StepVjp step;
+  private final Checkpoints store;
+  private final double[] times;
+  private final ForwardLoop.Result result;
+  private final int budget;
+  private final int n;
+  private final double[] lambda;
+  private final double[] thetaBar;
+  private final double[] work;
+  private final double[] replayA;
+  private final double[] replayB;
+  private double[][] ybar;
+
+  DiscreteRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
+      StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget) {
+    this.problem = problem;
+    this.theta = theta;
+    this.f = f;
+    this.step = step;
+    this.store = store;
+    this.times = times;
+    this.result = result;
+    this.budget = budget;
+    this.n = problem.term().size();
+    this.lambda = new double[n];
+    this.thetaBar = new double[theta.length];
+    this.work = new double[n];
+    this.replayA = new double[n];
+    this.replayB = new double[n];
+  }
+
+  @Override
+  public double[][] ys() {
+    double[][] c = new double[result.ys().length][];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = result.ys()[i] == null ? null : result.ys()[i].clone();
+    }
+    return c;
+  }
+
+  @Override
+  public Status status() {
+    return result.status();
+  }
+
+  @Override
+  public Stats stats() {
+    return result.stats();
+  }
+
+  @Override
+  public long peakStoredStates() {
+    return store.peak();
+  }
+
+  @Override
+  public Gradients backward(double[][] cotangents) {
+    Backward.check(problem, result, cotangents);
+    this.ybar = cotangents;
+    long rates0 = f.rateEvaluations();
+    long vjps0 = f.vjpEvaluations();
+    java.util.Arrays.fill(lambda, 0);
+    java.util.Arrays.fill(thetaBar, 0);
+    int segments = store.count();
+    // The forward checkpoints stay (backward may be called again); the rest of the budget serves
+    // the reversal of each segment.
+    int free = budget == Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(0, budget - segments);
+    for (int j = segments - 1; j >= 0; j--) {
+      int end = j + 1 < segments ? store.step(j + 1) : result.steps();
+      reverse(store.step(j), end, store.state(j), free);
+    }
+    addCotangents(0);
+    return Backward.gradients(problem, result, f, theta, lambda, thetaBar, ybar,
+        f.rateEvaluations() - rates0, f.vjpEvaluations() - vjps0);
+  }
+
+  /** Adds {@code ∂L/∂Y_i} of the save times reached after {@code k} steps to {@code λ}. */
+  private void addCotangents(int k) {
+    int[] saveStep = result.saveStep();
+    for (int i = 0; i < saveStep.length; i++) {
+      if (saveStep[i] == k) {
+        double[] g = ybar[i];
+        for (int q = 0; q < n; q++) {
+          lambda[q] += g[q];
+        }
+      }
+    }
+  }
+
+  /** The VJP of step {@code k} from its start state. */
+  private void reverseStep(int k, double[] y) {
+    addCotangents(k + 1);
+    step.vjp(times[k], times[k + 1] - times[k], y, theta, lambda, thetaBar);
+  }
+
+  /**
+   * Writes into {@code out} the start state of step {@code to}, replaying from {@code y}, the start
+   * state of step {@code from}.
+   */
+  private void replay(double[] y, int from, int to, double[] out) {
+    double[] src = y;
+    for (int k = from; k < to; k++) {
+      double[] dst = src == replayA ? replayB : replayA;
+      step.step(times[k], times[k + 1] - times[k], src, theta, dst);
+      src = dst;
+    }
+    System.arraycopy(src, 0, out, 0, n);
+  }
+
+  /**
+   * Reverses steps {@code a … b−1} given the start state {@code ya} of step {@code a} and {@code
+   * free} states to spend: the first checkpoint goes where the binomial bound says the two halves
+   * can be reversed with the same number of replays ({@code β(s, r) = C(s + r, s)} steps with
+   * {@code s} states and {@code r} replays each).
+   */
+  private void reverse(int a, int b, double[] ya, int free) {
+    if (b - a == 1) {
+      reverseStep(a, ya);
+      return;
+    }
+    if (free == 0) {
+      for (int k = b - 1; k >= a; k--) {
+        replay(ya, a, k, work);
+        reverseStep(k, work);
+      }
+      return;
+    }
+    int m = a + split(b - a, free);
+    double[] ym = store.take();
+    replay(ya, a, m, ym);
+    reverse(m, b, ym, free - 1);
+    store.give(ym);
+    reverse(a, m, ya, free);
+  }
+
+  /** Offset of the first checkpoint when reversing {@code length ≥ 2} steps with {@code s ≥ 1}. */
+  static int split(int length, int s) {
+    int r = 0;
+    while (binomial(s, r) < length) {
+      r++;
+    }
+    double rest = binomial(s - 1, r);
+    return (int) Math.max(1, length - Math.min(rest, length - 1));
+  }
+
+  /** {@code C(s + r, s)}, saturating far above any step count. */
+  static double binomial(int s, int r) {
+    double c = 1;
+    for (int i = 1; i <= Math.min(s, r); i++) {
+      c = c * (Math.max(s, r) + i) / i;
+      if (c > 1e18) {
+        return 1e18;
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,193 @@
+package org.nde4j.solve.adjoint;
+
+import java.util.Objects;
+import org.nde4j.solve.integrate.Solve;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.stepsize.ConstantStepSize;
+import org.nde4j.solve.stepsize.PidController;
+import org.nde4j.solve.stepsize.StepSizeController;
+import org.nde4j.solve.term.DifferentiableTerm;
+
+/**
+ * A solve whose saved states can be differentiated with respect to {@code y0}, the parameters
+ * {@code θ}, {@code t0}, {@code t1} and the save times: {@code Y_i = y(ts_i)} for {@code dy/dt =
+ * f(t, y, θ)}, {@code y(t0) = y0}. The {@link Adjoint} runs the forward solve and computes the
+ * gradients.
+ *
+ * <pre>{@code
+ * Recording r = GradientSolve.of(term, new Tsit5(), 0, 10, y0, theta)
+ *     .controller(PidController.of(1e-8, 1e-8)).saveAt(ts).adjoint(Adjoint.checkpointed(64))
+ *     .forward();
+ * Gradients g = r.backward(dLdY);          // g.y0(), g.theta(), g.t0(), g.ts(), g.t1()
+ * }</pre>
+ *
+ * <p>Steps land exactly on the save times (they are forced step ends, as with a {@link
+ * org.nde4j.solve.stepsize.ClipController}), so saved states are step results, not
+ * interpolations. Time gradients use {@code dY/dts = f(ts, Y)} and {@code ∂L/∂t0 = −λ(t0)·f(t0,
+ * y0)} with the adjoint state {@code λ(t0) = ∂L/∂y0}.
+ */
+public final class GradientSolve {
+  private final DifferentiableTerm term;
+  private final Solver solver;
+  private final double t0;
+  private final double t1;
+  private final double[] y0;
+  private final double[] theta;
+  private double[] ts;
+  private double dt0 = Double.NaN;
+  private StepSizeController controller;
+  private long maxSteps = 100_000;
+  private Adjoint adjoint = Adjoint.auto();
+
+  private GradientSolve(DifferentiableTerm term, Solver solver, double t0, double t1,
+      double[] y0, double[] theta) {
+    this.term = term;
+    this.solver = solver;
+    this.t0 = t0;
+    this.t1 = t1;
+    this.y0 = y0.clone();
+    this.theta = theta.clone();
+    this.ts = new double[] {t1};
+  }
+
+  /**
+   * A differentiable solve from {@code (t0, y0)} to {@code t1} with parameters {@code theta}.
+   *
+   * @throws IllegalArgumentException as {@link Solve#of} does for bad times or states, or if
+   *     {@code theta} does not have the term's number of parameters or is not finite
+   */
+  public static GradientSolve of(DifferentiableTerm term, Solver solver, double t0, double t1,
+      double[] y0, double[] theta) {
+    Objects.requireNonNull(term, "term");
+    Objects.requireNonNull(theta, "theta");
+    Solve.of(term.bind(theta), solver, t0, t1, y0);
+    for (int i = 0; i < theta.length; i++) {
+      if (!Double.isFinite(theta[i])) {
+        throw new IllegalArgumentException("gradient solve: theta[" + i + "] is " + theta[i]);
+      }
+    }
+    if (t0 == t1) {
+      throw new IllegalArgumentException("gradient solve: t0 and t1 are both " + t0);
+    }
+    return new GradientSolve(term, solver, t0, t1, y0, theta);
+  }
+
+  /**
+   * The save times (default: {@code t1} alone), strictly monotone in the direction of
+   * integration, within {@code [t0, t1]}.
+   *
+   * @throws IllegalArgumentException naming the offending entry otherwise
+   */
+  public GradientSolve saveAt(double... times) {
+    if (times.length == 0) {
+      throw new IllegalArgumentException("gradient solve: saveAt needs at least one time");
+    }
+    double dir = Math.signum(t1 - t0);
+    for (int i = 0; i < times.length; i++) {
+      double s = times[i];
+      if (!Double.isFinite(s) || (s - t0) * dir < 0 || (s - t1) * dir > 0) {
+        throw new IllegalArgumentException("gradient solve: save time ts[" + i + "] = " + s
+            + " is not within [t0, t1] = [" + t0 + ", " + t1 + "]");
+      }
+      if (i > 0 && (s - times[i - 1]) * dir <= 0) {
+        throw new IllegalArgumentException("gradient solve: save times must be strictly "
+            + (dir > 0 ? "increasing" : "decreasing") + ", but ts[" + i + "] = " + s
+            + " follows ts[" + (i - 1) + "] = " + times[i - 1]);
+      }
+    }
+    this.ts = times.clone();
+    return this;
+  }
+
+  /** The step-size controller (default: PID with rtol 1e-3, atol 1e-6, as {@link Solve}). */
+  public GradientSolve controller(StepSizeController c) {
+    this.controller = Objects.requireNonNull(c, "controller");
+    return this;
+  }
+
+  /** First step size (magnitude); required by fixed-step controllers. */
+  public GradientSolve dt0(double dt) {
+    this.dt0 = dt;
+    return this;
+  }
+
+  /**
+   * Most accepted steps before the forward solve stops with {@code MAX_STEPS}.
+   *
+   * @throws IllegalArgumentException if {@code n < 1}
+   */
+  public GradientSolve maxSteps(long n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("gradient solve: maxSteps must be ≥ 1, got " + n);
+    }
+    this.maxSteps = n;
+    return this;
+  }
+
+  /** How gradients are computed (default {@link Adjoint#auto()}). */
+  public GradientSolve adjoint(Adjoint a) {
+    this.adjoint = Objects.requireNonNull(a, "adjoint");
+    return this;
+  }
+
+  /**
+   * Runs the forward solve with the chosen adjoint.
+   *
+   * @throws IllegalArgumentException before solving if the adjoint cannot differentiate this
+   *     problem (the message names alternatives)
+   */
+  public Recording forward() {
+    return adjoint.forward(this);
+  }
+
+  public DifferentiableTerm term() {
+    return term;
+  }
+
+  public Solver solver() {
+    return solver;
+  }
+
+  public double t0() {
+    return t0;
+  }
+
+  public double t1() {
+    return t1;
+  }
+
+  /** A copy of the initial state. */
+  public double[] y0() {
+    return y0.clone();
+  }
+
+  /** A copy of the parameters. */
+  public double[] theta() {
+    return theta.clone();
+  }
+
+  /** A copy of the save times. */
+  public double[] ts() {
+    return ts.clone();
+  }
+
+  public double dt0() {
+    return dt0;
+  }
+
+  /** The controller, or the default for the solver when none was set. */
+  public StepSizeController controller() {
+    if (controller != null) {
+      return controller;
+    }
+    return solver.isAdaptive() ? PidController.of(1e-3, 1e-6) : ConstantStepSize.create();
+  }
+
+  public long maxSteps() {
+    return maxSteps;
+  }
+
+  public Adjoint adjoint() {
+    return adjoint;
+  }
+}

@@ -1,0 +1,120 @@
+package org.nde4j.solve.adjoint;
+
+import org.nde4j.solve.solver.rk.ButcherTableau;
+import org.nde4j.solve.term.DifferentiableTerm;
+
+/**
+ * The VJP of one explicit Runge–Kutta step, written once for any tableau: with stage inputs
+ * {@code z_i = y + h Σ_{j<i} a_ij k_j}, {@code k_i = f(t + c_i h, z_i, θ)} and {@code y_1 = y + h Σ
+ * b_i k_i}, the reverse sweep runs the stages backwards, {@code k̄_i = h b_i λ + h Σ_{l>i} a_li
+ * z̄_l}, {@code z̄_i = (∂f/∂y)ᵀ k̄_i}, {@code θ̄ += (∂f/∂θ)ᵀ k̄_i}, and returns {@code λ + Σ z̄_i}.
+ * Stages whose {@code k̄} is identically zero (the last stage of a first-same-as-last method) cost
+ * no VJP.
+ */
+final class RkStepVjp implements StepVjp {
+  private final ButcherTableau tableau;
+  private final DifferentiableTerm.Evaluator f;
+  private final int s;
+  private final int n;
+  private final double[][] z;
+  private final double[][] k;
+  private final double[][] kBar;
+  private final double[] zBar;
+  private final double[] pBar;
+  private final double[] sum;
+  private final boolean[] needed;
+
+  RkStepVjp(ButcherTableau tableau, DifferentiableTerm.Evaluator f, int n, int p) {
+    this.tableau = tableau;
+    this.f = f;
+    this.s = tableau.stages();
+    this.n = n;
+    this.z = new double[s][n];
+    this.k = new double[s][n];
+    this.kBar = new double[s][n];
+    this.zBar = new double[n];
+    this.pBar = new double[p];
+    this.sum = new double[n];
+    this.needed = new boolean[s];
+    // k̄_i is non-zero if b_i ≠ 0 or a later needed stage reads k_i.
+    for (int i = s - 1; i >= 0; i--) {
+      boolean use = tableau.b(i) != 0;
+      for (int l = i + 1; l < s && !use; l++) {
+        use = needed[l] && tableau.a(l, i) != 0;
+      }
+      needed[i] = use;
+    }
+  }
+
+  /** Computes the stages {@code z_i}, {@code k_i} from {@code (t, h, y)}. */
+  private void stages(double t, double h, double[] y, double[] theta) {
+    for (int i = 0; i < s; i++) {
+      double[] zi = z[i];
+      System.arraycopy(y, 0, zi, 0, n);
+      for (int j = 0; j < i; j++) {
+        double a = tableau.a(i, j);
+        if (a != 0) {
+          double ha = h * a;
+          double[] kj = k[j];
+          for (int q = 0; q < n; q++) {
+            zi[q] += ha * kj[q];
+          }
+        }
+      }
+      f.rate(t + tableau.c(i) * h, zi, theta, k[i]);
+    }
+  }
+
+  @Override
+  public void step(double t, double h, double[] y, double[] theta, double[] y1) {
+    stages(t, h, y, theta);
+    java.util.Arrays.fill(sum, 0);
+    for (int i = 0; i < s; i++) {
+      double b = tableau.b(i);
+      if (b != 0) {
+        double[] ki = k[i];
+        for (int q = 0; q < n; q++) {
+          sum[q] += b * ki[q];
+        }
+      }
+    }
+    for (int q = 0; q < n; q++) {
+      y1[q] = y[q] + h * sum[q];
+    }
+  }
+
+  @Override
+  public void vjp(double t, double h, double[] y, double[] theta, double[] lambda,
+      double[] thetaBar) {
+    stages(t, h, y, theta);
+    for (int i = 0; i < s; i++) {
+      double hb = h * tableau.b(i);
+      double[] kb = kBar[i];
+      for (int q = 0; q < n; q++) {
+        kb[q] = hb * lambda[q];
+      }
+    }
+    for (int i = s - 1; i >= 0; i--) {
+      if (!needed[i]) {
+        continue;
+      }
+      f.vjp(t + tableau.c(i) * h, z[i], theta, kBar[i], zBar, pBar);
+      for (int q = 0; q < pBar.length; q++) {
+        thetaBar[q] += pBar[q];
+      }
+      for (int q = 0; q < n; q++) {
+        lambda[q] += zBar[q];
+      }
+      for (int j = 0; j < i; j++) {
+        double a = tableau.a(i, j);
+        if (a != 0) {
+          double ha = h * a;
+          double[] kb = kBar[j];
+          for (int q = 0; q < n; q++) {
+            kb[q] += ha * zBar[q];
+          }
+        }
+      }
+    }
+  }
+}

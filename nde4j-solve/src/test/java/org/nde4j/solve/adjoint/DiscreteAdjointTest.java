@@ -1,0 +1,206 @@
+package org.nde4j.solve.adjoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.nde4j.solve.integrate.Status;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.implicit.Kvaerno5;
+import org.nde4j.solve.solver.rk.Dopri5;
+import org.nde4j.solve.solver.rk.Tsit5;
+import org.nde4j.solve.stepsize.PidController;
+import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.testkit.problems.MatrixExponential;
+
+/**
+ * The discrete adjoint against gradients computed another way: analytic (matrix exponential and
+ * its Fréchet derivative by Van Loan's block formula) for {@code y' = Ay}, and central finite
+ * differences of the forward solve for a neural ODE and Lotka–Volterra.
+ */
+class DiscreteAdjointTest {
+  static final double[][] A = {{-0.5, 1.0, 0.2}, {-1.0, -0.3, 0.4}, {0.1, -0.2, -0.8}};
+  static final double[] Y0 = {1.0, -0.5, 0.25};
+  static final double[] W = {0.7, -1.3, 0.4};
+  static final double T1 = 2.0;
+
+  static double[] flat(double[][] a) {
+    int n = a.length;
+    double[] f = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a[i], 0, f, i * n, n);
+    }
+    return f;
+  }
+
+  static GradientSolve linear(Adjoint adjoint) {
+    return GradientSolve.of(DifferentiableTerm.of(GradFields.linear(3), 3, 9), new Tsit5(), 0,
+        T1, Y0, flat(A)).controller(PidController.of(1e-11, 1e-13)).adjoint(adjoint);
+  }
+
+  static void assertClose(double actual, double expected, double rel, String what) {
+    assertThat(Math.abs(actual - expected)).as("%s: %s vs %s", what, actual, expected)
+        .isLessThanOrEqualTo(rel * Math.max(1, Math.abs(expected)));
+  }
+
+  /** L = w · y(t1) for y' = Ay: every gradient against closed forms. */
+  @Test
+  void linearSystemMatchesTheMatrixExponential() {
+    Recording r = linear(Adjoint.discrete()).forward();
+    assertThat(r.status()).isEqualTo(Status.SUCCESS);
+    Gradients g = r.backward(new double[][] {W});
+    int n = 3;
+    double[][] at = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        at[i][j] = A[j][i];
+      }
+    }
+    double[] dy0 = MatrixExponential.apply(at, T1, W);
+    for (int i = 0; i < n; i++) {
+      assertClose(g.y0()[i], dy0[i], 1e-8, "dL/dy0[" + i + "]");
+    }
+    // dL/dA_ij = w · (upper-right block of exp(t [[A, E_ij], [0, A]])) y0.
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double[][] m = new double[2 * n][2 * n];
+        for (int p = 0; p < n; p++) {
+          for (int q = 0; q < n; q++) {
+            m[p][q] = A[p][q];
+            m[n + p][n + q] = A[p][q];
+          }
+        }
+        m[i][n + j] = 1;
+        double[] v = new double[2 * n];
+        System.arraycopy(Y0, 0, v, n, n);
+        double[] out = MatrixExponential.apply(m, T1, v);
+        double expected = 0;
+        for (int p = 0; p < n; p++) {
+          expected += W[p] * out[p];
+        }
+        assertClose(g.theta()[i * n + j], expected, 1e-8, "dL/dA[" + i + "][" + j + "]");
+      }
+    }
+    double[] y1 = MatrixExponential.apply(A, T1, Y0);
+    double dt1 = 0;
+    double dt0 = 0;
+    for (int p = 0; p < n; p++) {
+      double ay1 = 0;
+      double ay0 = 0;
+      for (int q = 0; q < n; q++) {
+        ay1 += A[p][q] * y1[q];
+        ay0 += A[p][q] * Y0[q];
+      }
+      dt1 += W[p] * ay1;
+      dt0 -= dy0[p] * ay0;
+    }
+    assertClose(g.t1(), dt1, 1e-8, "dL/dt1");
+    assertClose(g.ts()[0], dt1, 1e-8, "dL/dts");
+    assertClose(g.t0(), dt0, 1e-8, "dL/dt0");
+  }
+
+  /** The loss Σ_i c_i · Y_i of a recording's saved states. */
+  static double loss(Recording r, double[][] c) {
+    double[][] ys = r.ys();
+    double s = 0;
+    for (int i = 0; i < ys.length; i++) {
+      for (int q = 0; q < ys[i].length; q++) {
+        s += c[i][q] * ys[i][q];
+      }
+    }
+    return s;
+  }
+
+  static double central(ToDoubleFunction<Double> loss, double h) {
+    return (loss.applyAsDouble(h) - loss.applyAsDouble(-h)) / (2 * h);
+  }
+
+  /**
+   * Every gradient of a solve (y0, θ, t0, t1, each save time) against central differences of the
+   * forward solve, relative error ≤ 1e-6.
+   */
+  static void checkAgainstDifferences(TensorFn3 field, Solver solver, double t0, double t1,
+      double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint) {
+    int n = y0.length;
+    DifferentiableTerm term = DifferentiableTerm.of(field.fn(), n, theta.length);
+    PidController pid = PidController.of(1e-12, 1e-12);
+    java.util.function.Function<double[][], Recording> run = in -> GradientSolve.of(term, solver,
+        in[0][0], in[0][1], in[1], in[2]).saveAt(in[3]).controller(pid).adjoint(adjoint)
+        .maxSteps(1_000_000).forward();
+    double[][] base = {{t0, t1}, y0, theta, ts};
+    Recording r = run.apply(base);
+    Gradients g = r.backward(c);
+    double h = 1e-5;
+    for (int slot = 1; slot <= 3; slot++) {
+      double[] grad = slot == 1 ? g.y0() : slot == 2 ? g.theta() : g.ts();
+      for (int i = 0; i < base[slot].length; i++) {
+        final int s = slot;
+        final int k = i;
+        double fd = central(d -> {
+          double[][] in = copy(base);
+          in[s][k] += d;
+          if (s == 3 && k == ts.length - 1 && ts[k] == t1) {
+            in[0][1] += d;
+          }
+          return loss(run.apply(in), c);
+        }, h);
+        assertClose(grad[i], fd, 1e-6, "slot " + slot + " [" + i + "]");
+      }
+    }
+    double fd0 = central(d -> {
+      double[][] in = copy(base);
+      in[0][0] += d;
+      return loss(run.apply(in), c);
+    }, h);
+    assertClose(g.t0(), fd0, 1e-6, "dL/dt0");
+  }
+
+  static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i].clone();
+    }
+    return c;
+  }
+
+  /** Wraps a tensor function (lambda target for the helper above). */
+  record TensorFn3(org.nde4j.tensor.TensorFn fn) {}
+
+  @Test
+  void neuralOdeMatchesFiniteDifferences() {
+    int d = 2;
+    int h = 8;
+    double[] ts = {0.3, 0.9, 1.5};
+    double[][] c = {{0.3, -0.2}, {0.5, 0.1}, {-0.4, 0.8}};
+    checkAgainstDifferences(new TensorFn3(GradFields.mlp(d, h)), new Tsit5(), 0, 1.5,
+        new double[] {0.4, -0.7}, GradFields.mlpTheta(d, h, 11), ts, c, Adjoint.discrete());
+  }
+
+  @Test
+  void lotkaVolterraMatchesFiniteDifferences() {
+    double[] ts = {1.0, 2.5, 4.0};
+    double[][] c = {{0.2, 0.1}, {-0.3, 0.4}, {0.6, -0.5}};
+    checkAgainstDifferences(new TensorFn3(GradFields.lotkaVolterra()), new Dopri5(), 0, 4.0,
+        new double[] {1.0, 1.0}, new double[] {1.5, 1.0, 1.0, 3.0}, ts, c, Adjoint.discrete());
+  }
+
+  @Test
+  void unsupportedSolverIsRejectedBeforeSolving() {
+    GradientSolve p = GradientSolve.of(DifferentiableTerm.of(GradFields.linear(3), 3, 9),
+        new Kvaerno5(), 0, 1, Y0, flat(A)).adjoint(Adjoint.discrete());
+    assertThatThrownBy(p::forward).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kvaerno5").hasMessageContaining("tsit5");
+  }
+
+  @Test
+  void backwardAfterAFailedSolveExplains() {
+    Recording r = linear(Adjoint.discrete()).maxSteps(3).forward();
+    assertThat(r.status()).isEqualTo(Status.MAX_STEPS);
+    assertThatThrownBy(() -> r.backward(new double[][] {W}))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("MAX_STEPS");
+    Recording ok = linear(Adjoint.discrete()).forward();
+    assertThatThrownBy(() -> ok.backward(new double[][] {{1, 2}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 values");
+  }
+}
