@@ -96,7 +96,13 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
    */
   Report withPeer(Suite suite, Report report, PrintWriter out) {
     Map<String, Double> medians = new PeerScript(python, peer).run();
-    Report annotated = PeerScript.annotate(report, medians, peer.getFileName().toString());
+    return annotateAndPrint(report, medians, peer.getFileName().toString(), out);
+  }
+
+  /** Appends the peer's medians and ratios to the notes and prints a comparison table. */
+  Report annotateAndPrint(Report report, Map<String, Double> medians, String peerName,
+      PrintWriter out) {
+    Report annotated = PeerScript.annotate(report, medians, peerName);
     out.printf(Locale.ROOT, "%n%-28s %12s %12s %9s%n", "case", "nde4j_ms", "peer_ms", "ratio");
     for (CaseResult r : annotated.results()) {
       Double p = medians.get(r.name());

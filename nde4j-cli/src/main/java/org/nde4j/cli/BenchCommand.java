@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Run a benchmark suite and report timings (optionally as JSON).",
-    subcommands = {BenchCoreCommand.class, BenchOdeCommand.class, BenchStiffCommand.class})
+    subcommands = {BenchCoreCommand.class, BenchOdeCommand.class, BenchStiffCommand.class,
+        BenchGradCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec

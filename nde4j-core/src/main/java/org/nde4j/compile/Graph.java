@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import org.nde4j.autodiff.GradMode;
 import org.nde4j.tensor.Op;
 import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.Tensor;
@@ -93,7 +94,12 @@ public final class Graph implements Tracer {
     return trace(fn, 0, inputShapes);
   }
 
-  /** Traces with the first {@code gradInputs} inputs marked as requiring gradients (for transformations). */
+  /**
+   * Traces with the first {@code gradInputs} inputs marked as requiring gradients (for
+   * transformations). Gradient recording is switched on for the trace whatever the caller's
+   * {@link GradMode}: a derivative graph traced lazily inside an eager backward pass (where
+   * recording is off) must not come out as zeros.
+   */
   static Graph trace(TensorFn fn, int gradInputs, Shape... inputShapes) {
     Graph g = new Graph();
     Tensor[] xs = new Tensor[inputShapes.length];
@@ -103,7 +109,10 @@ public final class Graph implements Tracer {
         xs[i].requiresGrad(true);
       }
     }
-    Tensor[] ys = fn.apply(xs);
+    Tensor[] ys;
+    try (GradMode.Scope s = GradMode.set(gradInputs > 0 || GradMode.isEnabled())) {
+      ys = fn.apply(xs);
+    }
     g.outputs = new int[ys.length];
     for (int i = 0; i < ys.length; i++) {
       g.outputs[i] = g.nodeOf(ys[i]);

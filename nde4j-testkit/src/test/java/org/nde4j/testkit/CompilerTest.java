@@ -3,6 +3,7 @@ package org.nde4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.nde4j.autodiff.GradMode;
 import org.nde4j.compile.Graph;
 import org.nde4j.compile.Plan;
 import org.nde4j.compile.Transforms;
@@ -13,6 +14,26 @@ import org.nde4j.tensor.TensorFn;
 
 /** Compiler passes (CSE, DCE, fusion) and the zero-allocation guarantee of compiled plans. */
 class CompilerTest {
+
+  /**
+   * A derivative graph traced while eager recording is off (as when a custom op's VJP rule first
+   * compiles one during an eager backward pass) is still the derivative: d(sin x · x)/dx = cos x ·
+   * x + sin x.
+   */
+  @Test
+  void derivativeGraphsAreTheSameWhenTracedWithRecordingOff() {
+    Graph f = Graph.trace(in -> new Tensor[] {in[0].sin().mul(in[0])}, Shape.of(2));
+    Tensor x = Tensor.vector(0.3, -1.1);
+    Tensor[] out;
+    try (GradMode.Scope s = GradMode.off()) {
+      out = Transforms.vjp(f).compile().call(x, Tensor.vector(1, 1));
+    }
+    double[] xs = x.toArray();
+    for (int i = 0; i < 2; i++) {
+      assertThat(out[1].toArray()[i]).isCloseTo(Math.cos(xs[i]) * xs[i] + Math.sin(xs[i]),
+          org.assertj.core.api.Assertions.within(1e-15));
+    }
+  }
 
   @Test
   void commonSubexpressionsAreComputedOnce() {

@@ -1,15 +1,11 @@
 package org.nde4j.bench.stiff;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
+import org.nde4j.bench.PeerProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -21,11 +17,9 @@ import tools.jackson.databind.ObjectMapper;
  * {@code err_maxabs} (against scipy's own Radau reference, announced by a {@code
  * "kind": "reference"} line).
  *
- * <p>The script writes {@code results/} beside itself, so its folder is copied to a temporary
- * directory first (the peers README asks for that); only {@code results/w2_reference.json}, the
- * script's cache of its slow Radau reference, is carried over when it exists. The copy is deleted
- * afterwards. The script runs single-threaded ({@code --threads 1}, {@code OMP_NUM_THREADS} and
- * friends = 1).
+ * <p>Run by {@link PeerProcess} in a temporary copy of its folder; {@code
+ * results/w2_reference.json}, the script's cache of its slow Radau reference, is carried over when
+ * it exists.
  */
 public final class ScipyStiffPeer {
   private final Path python;
@@ -80,73 +74,14 @@ public final class ScipyStiffPeer {
    *     measurement
    */
   public List<Run> run() {
-    if (!Files.isRegularFile(script)) {
-      throw new IllegalStateException("peer script " + script + " does not exist");
+    String out = PeerProcess.run(python, script, List.of(),
+        List.of("results/w2_reference.json"), Map.of());
+    List<Run> runs = parse(out);
+    if (runs.isEmpty()) {
+      throw new IllegalStateException("peer script " + script + " printed no W2 measurement: "
+          + out);
     }
-    if (!Files.isExecutable(python)) {
-      throw new IllegalStateException("peer interpreter " + python + " is not executable");
-    }
-    Path copy = null;
-    try {
-      copy = copyFolder(script.toAbsolutePath().getParent());
-      ProcessBuilder pb = new ProcessBuilder(python.toString(),
-          copy.resolve(script.getFileName()).toString(), "--threads", "1").directory(copy.toFile());
-      for (String v : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
-        pb.environment().put(v, "1");
-      }
-      pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        p.destroy();
-        throw new IllegalStateException("peer script " + script + " failed (exit "
-            + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
-      }
-      List<Run> runs = parse(out);
-      if (runs.isEmpty()) {
-        throw new IllegalStateException("peer script " + script + " printed no W2 measurement: "
-            + out);
-      }
-      return runs;
-    } catch (IOException e) {
-      throw new IllegalStateException("peer script " + script + " could not be run: "
-          + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running peer script " + script, e);
-    } finally {
-      if (copy != null) {
-        deleteQuietly(copy);
-      }
-    }
-  }
-
-  /** Copies the script's folder (files only, plus the cached W2 reference) to a temporary one. */
-  private static Path copyFolder(Path dir) throws IOException {
-    Path tmp = Files.createTempDirectory("nde4j-peers-");
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        if (Files.isRegularFile(f)) {
-          Files.copy(f, tmp.resolve(f.getFileName()));
-        }
-      }
-    }
-    Path cached = dir.resolve("results").resolve("w2_reference.json");
-    if (Files.isRegularFile(cached)) {
-      Files.createDirectories(tmp.resolve("results"));
-      Files.copy(cached, tmp.resolve("results").resolve("w2_reference.json"));
-    }
-    return tmp;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // a leftover temporary folder is harmless
-    }
+    return runs;
   }
 
   /** The measurement lines ({@code "workload": "w2"}, not {@code "kind": "reference"}) of {@code out}. */

@@ -10,17 +10,21 @@ import org.nde4j.tensor.TensorFn;
 
 /**
  * {@link DifferentiableTerm#of(TensorFn, Shape, int)}: the forward, VJP, JVP and Jacobian graphs
- * traced once (immutable, shared), their plans compiled once per thread.
+ * traced once when first needed (immutable, shared), their plans compiled once per thread when
+ * first needed (a large state's dense Jacobian is never built unless a stiff solver asks).
  */
 final class CompiledDifferentiableTerm implements DifferentiableTerm {
+  private static final int FORWARD = 0;
+  private static final int VJP = 1;
+  private static final int JVP = 2;
+  private static final int JACOBIAN = 3;
+
   private final Shape yShape;
   private final int n;
   private final int p;
   private final Graph forward;
-  private final Graph vjp;
-  private final Graph jvp;
-  private final Graph jacobian;
-  private final ThreadLocal<PlanRunner[]> runners;
+  private final Graph[] graphs = new Graph[4];
+  private final ThreadLocal<PlanRunner[]> runners = ThreadLocal.withInitial(() -> new PlanRunner[4]);
 
   CompiledDifferentiableTerm(TensorFn f, Shape yShape, int numParams) {
     this.yShape = yShape;
@@ -33,13 +37,28 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
       throw new ShapeException("differentiable term: the vector field must return a tensor of the"
           + " state's shape " + yShape + ", got " + forward.outputShapes()[0]);
     }
-    // VJP outputs [f, t̄, ȳ, θ̄]; keep the cotangents. JVP outputs [f, ḟ]; keep ḟ.
-    this.vjp = Transforms.vjp(forward).select(1, 2, 3);
-    this.jvp = Transforms.jvp(forward).select(1);
-    this.jacobian = Transforms.jacobian(forward, 0, 1);
-    this.runners = ThreadLocal.withInitial(() -> new PlanRunner[] {
-        forward.compile().runner(), vjp.compile().runner(), jvp.compile().runner(),
-        jacobian.compile().runner()});
+    graphs[FORWARD] = forward;
+  }
+
+  private synchronized Graph graph(int kind) {
+    if (graphs[kind] == null) {
+      graphs[kind] = switch (kind) {
+        // VJP outputs [f, t̄, ȳ, θ̄]: keep the cotangents. JVP outputs [f, ḟ]: keep ḟ.
+        case VJP -> Transforms.vjp(forward).select(1, 2, 3);
+        case JVP -> Transforms.jvp(forward).select(1);
+        default -> Transforms.jacobian(forward, 0, 1);
+      };
+    }
+    return graphs[kind];
+  }
+
+  /** The calling thread's runner of a plan, compiled on first use. */
+  private PlanRunner runner(int kind) {
+    PlanRunner[] r = runners.get();
+    if (r[kind] == null) {
+      r[kind] = graph(kind).compile().runner();
+    }
+    return r[kind];
   }
 
   @Override
@@ -54,7 +73,7 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
 
   @Override
   public Evaluator evaluator() {
-    return new Compiled(runners.get());
+    return new Compiled();
   }
 
   @Override
@@ -64,10 +83,10 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
 
   /** One thread's evaluator: the plan runners and the argument arrays they are called with. */
   private final class Compiled implements Evaluator {
-    private final PlanRunner forwardRun;
-    private final PlanRunner vjpRun;
-    private final PlanRunner jvpRun;
-    private final PlanRunner jacobianRun;
+    private final PlanRunner forwardRun = runner(FORWARD);
+    private PlanRunner vjpRun;
+    private PlanRunner jvpRun;
+    private PlanRunner jacobianRun;
     private final double[] time = new double[1];
     private final double[] timeBar = new double[1];
     private final double[] timeDot = new double[1];
@@ -81,11 +100,7 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
     private long rates;
     private long vjps;
 
-    Compiled(PlanRunner[] r) {
-      this.forwardRun = r[0];
-      this.vjpRun = r[1];
-      this.jvpRun = r[2];
-      this.jacobianRun = r[3];
+    Compiled() {
       in3[0] = time;
       in4[0] = time;
       in6[0] = time;
@@ -113,6 +128,9 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
       out3[0] = timeBar;
       out3[1] = ay;
       out3[2] = ap == null ? unusedThetaBar : ap;
+      if (vjpRun == null) {
+        vjpRun = runner(VJP);
+      }
       vjpRun.run(in4, out3);
       return timeBar[0];
     }
@@ -127,6 +145,9 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
       in6[4] = vy;
       in6[5] = vp == null ? zeroTheta : vp;
       out1[0] = out;
+      if (jvpRun == null) {
+        jvpRun = runner(JVP);
+      }
       jvpRun.run(in6, out1);
     }
 
@@ -136,6 +157,9 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
       in3[1] = y;
       in3[2] = theta;
       out1[0] = out;
+      if (jacobianRun == null) {
+        jacobianRun = runner(JACOBIAN);
+      }
       jacobianRun.run(in3, out1);
     }
 

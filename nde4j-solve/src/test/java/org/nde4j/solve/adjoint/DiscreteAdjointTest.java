@@ -44,24 +44,25 @@ class DiscreteAdjointTest {
         .isLessThanOrEqualTo(rel * Math.max(1, Math.abs(expected)));
   }
 
-  /** L = w · y(t1) for y' = Ay: every gradient against closed forms. */
-  @Test
-  void linearSystemMatchesTheMatrixExponential() {
-    Recording r = linear(Adjoint.discrete()).forward();
-    assertThat(r.status()).isEqualTo(Status.SUCCESS);
-    Gradients g = r.backward(new double[][] {W});
-    int n = 3;
+  /** {@code ∂L/∂y0 = exp(Aᵀ t1) w} for {@code L = w · y(t1)}. */
+  static double[] expectedY0Gradient() {
+    int n = A.length;
     double[][] at = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         at[i][j] = A[j][i];
       }
     }
-    double[] dy0 = MatrixExponential.apply(at, T1, W);
-    for (int i = 0; i < n; i++) {
-      assertClose(g.y0()[i], dy0[i], 1e-8, "dL/dy0[" + i + "]");
-    }
-    // dL/dA_ij = w · (upper-right block of exp(t [[A, E_ij], [0, A]])) y0.
+    return MatrixExponential.apply(at, T1, W);
+  }
+
+  /**
+   * {@code ∂L/∂A_ij = w · (upper-right block of exp(t1 [[A, E_ij], [0, A]])) y0} (Van Loan's
+   * block formula for the Fréchet derivative of the matrix exponential), row-major.
+   */
+  static double[] expectedAGradient() {
+    int n = A.length;
+    double[] grad = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double[][] m = new double[2 * n][2 * n];
@@ -75,12 +76,28 @@ class DiscreteAdjointTest {
         double[] v = new double[2 * n];
         System.arraycopy(Y0, 0, v, n, n);
         double[] out = MatrixExponential.apply(m, T1, v);
-        double expected = 0;
         for (int p = 0; p < n; p++) {
-          expected += W[p] * out[p];
+          grad[i * n + j] += W[p] * out[p];
         }
-        assertClose(g.theta()[i * n + j], expected, 1e-8, "dL/dA[" + i + "][" + j + "]");
       }
+    }
+    return grad;
+  }
+
+  /** L = w · y(t1) for y' = Ay: every gradient against closed forms. */
+  @Test
+  void linearSystemMatchesTheMatrixExponential() {
+    Recording r = linear(Adjoint.discrete()).forward();
+    assertThat(r.status()).isEqualTo(Status.SUCCESS);
+    Gradients g = r.backward(new double[][] {W});
+    int n = 3;
+    double[] dy0 = expectedY0Gradient();
+    double[] dA = expectedAGradient();
+    for (int i = 0; i < n; i++) {
+      assertClose(g.y0()[i], dy0[i], 1e-8, "dL/dy0[" + i + "]");
+    }
+    for (int i = 0; i < n * n; i++) {
+      assertClose(g.theta()[i], dA[i], 1e-8, "dL/dA[" + i + "]");
     }
     double[] y1 = MatrixExponential.apply(A, T1, Y0);
     double dt1 = 0;

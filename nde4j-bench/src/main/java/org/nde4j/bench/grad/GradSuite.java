@@ -1,0 +1,40 @@
+package org.nde4j.bench.grad;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nde4j.bench.BenchCase;
+import org.nde4j.bench.Suite;
+import org.nde4j.solve.adjoint.Adjoint;
+import org.nde4j.solve.solver.rk.Tsit5;
+
+/**
+ * The {@code grad} suite: gradients through solves on workloads W3 (ode_demo training iteration)
+ * and W4 (larger neural ODE forward / forward + backward) of {@code reference/workloads.md}, and
+ * a memory series (stored states for 10³, 10⁴, 10⁵ steps per adjoint).
+ */
+public final class GradSuite implements Suite {
+  @Override
+  public String name() {
+    return "grad";
+  }
+
+  @Override
+  public List<BenchCase> cases() {
+    List<BenchCase> cases = new ArrayList<>();
+    cases.add(new W3Iteration("w3_direct", Adjoint.discrete()));
+    cases.add(new W4Solve("w4_fwd", null));
+    cases.add(new W4Solve("w4_fwd_bwd_direct", Adjoint.discrete()));
+    for (Adjoint a : List.of(Adjoint.discrete(), Adjoint.checkpointed(16))) {
+      for (int steps : new int[] {1_000, 10_000, 100_000}) {
+        cases.add(new MemoryCase(a, new Tsit5(), steps));
+      }
+    }
+    return cases;
+  }
+
+  @Override
+  public String header() {
+    return "direct = discrete adjoint (backpropagation through the solver's steps); memory cases:"
+        + " y' = tanh(W y) on two states, constant steps on [0, 1] with tsit5";
+  }
+}

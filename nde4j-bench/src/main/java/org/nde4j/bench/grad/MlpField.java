@@ -1,0 +1,62 @@
+package org.nde4j.bench.grad;
+
+import java.util.function.UnaryOperator;
+import org.nde4j.bench.Mlp;
+import org.nde4j.random.Key;
+import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.tensor.Shape;
+import org.nde4j.tensor.Tensor;
+import org.nde4j.tensor.TensorFn;
+
+/**
+ * A neural vector field {@code f(t, y, θ) = MLP(g(y))} with the MLP's weights and biases packed
+ * into one flat {@code θ} (in {@link Mlp#parameterShapes()} order), as a {@link
+ * DifferentiableTerm}.
+ */
+final class MlpField {
+  private final Mlp mlp;
+  private final Shape[] shapes;
+  private final int numParams;
+
+  MlpField(Mlp mlp) {
+    this.mlp = mlp;
+    this.shapes = mlp.parameterShapes();
+    int p = 0;
+    for (Shape s : shapes) {
+      p += s.size();
+    }
+    this.numParams = p;
+  }
+
+  int numParams() {
+    return numParams;
+  }
+
+  /** {@code f(t, y, θ) = MLP(input(y))} on states of shape {@code yShape}. */
+  DifferentiableTerm term(Shape yShape, UnaryOperator<Tensor> input) {
+    TensorFn f = in -> {
+      Tensor[] args = new Tensor[shapes.length + 1];
+      args[0] = input.apply(in[1]);
+      int o = 0;
+      for (int i = 0; i < shapes.length; i++) {
+        int size = shapes[i].size();
+        args[i + 1] = in[2].slice(0, o, o + size).reshape(shapes[i]);
+        o += size;
+      }
+      return new Tensor[] {mlp.fn().apply(args)[0]};
+    };
+    return DifferentiableTerm.of(f, yShape, numParams);
+  }
+
+  /** θ from the MLP's own (PyTorch-default) initialisation. */
+  double[] initialTheta(Key key) {
+    double[] theta = new double[numParams];
+    int o = 0;
+    for (Tensor t : mlp.initParameters(key)) {
+      double[] a = t.toArray();
+      System.arraycopy(a, 0, theta, o, a.length);
+      o += a.length;
+    }
+    return theta;
+  }
+}

@@ -1,0 +1,132 @@
+package org.nde4j.bench.grad;
+
+import java.util.Random;
+import org.nde4j.bench.BenchCase;
+import org.nde4j.bench.core.CoreSuite;
+import org.nde4j.solve.adjoint.Adjoint;
+import org.nde4j.solve.adjoint.GradientSolve;
+import org.nde4j.solve.adjoint.Gradients;
+import org.nde4j.solve.adjoint.Recording;
+import org.nde4j.solve.integrate.SaveAt;
+import org.nde4j.solve.integrate.Solution;
+import org.nde4j.solve.integrate.Solve;
+import org.nde4j.solve.solver.rk.Dopri5;
+import org.nde4j.solve.stepsize.PidController;
+import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.solve.term.OdeTerm;
+import org.nde4j.tensor.Shape;
+
+/**
+ * Workload W3, torchdiffeq's {@code ode_demo} training iteration: data from {@code dy/dt = y³ A}
+ * on {@code t = linspace(0, 25, 1000)}; model {@code dy/dt = MLP(y³)}, MLP 2→50→tanh→2 (weights
+ * N(0, 0.1), biases 0); each call is one whole iteration: 20 random windows of 10 points, a
+ * batched dopri5 solve (rtol 1e-7, atol 1e-9) saving the 10 points, loss mean |pred − true|, the
+ * gradient by the given adjoint, one RMSprop step (lr 1e-3). The model trains across calls, as in
+ * the peer's loop.
+ */
+final class W3Iteration implements BenchCase {
+  static final int DATA = 1000;
+  static final int WINDOW = 10;
+  static final int BATCH = 20;
+  private static final double[][] A = {{-0.1, 2.0}, {-2.0, -0.1}};
+
+  private final String name;
+  private final Adjoint adjoint;
+  private final DifferentiableTerm term;
+  private final double[] theta;
+  private final RmsProp optimizer;
+  private final double[] times = new double[DATA];
+  private final double[][] trueY;
+  private final Random random = new Random(0);
+  private final double[] ts = new double[WINDOW];
+  private final double[] y0 = new double[2 * BATCH];
+  private final double[][] target = new double[WINDOW][2 * BATCH];
+  private final double[][] ybar = new double[WINDOW][2 * BATCH];
+  private final PidController controller = PidController.of(1e-7, 1e-9);
+  private double lastLoss;
+  private long forwardNfe;
+  private long backwardNfe;
+  private long iterations;
+
+  W3Iteration(String name, Adjoint adjoint) {
+    this.name = name;
+    this.adjoint = adjoint;
+    MlpField field = new MlpField(CoreSuite.tinyMlp());
+    this.term = field.term(Shape.of(BATCH, 2), y -> y.mul(y).mul(y));
+    this.theta = new double[field.numParams()];
+    // ode_demo's initialisation: weights N(0, 0.1), biases 0 (layout W1 [2,50], b1, W2 [50,2], b2).
+    Random init = new Random(0);
+    for (int i = 0; i < 100; i++) {
+      theta[i] = 0.1 * init.nextGaussian();
+    }
+    for (int i = 150; i < 250; i++) {
+      theta[i] = 0.1 * init.nextGaussian();
+    }
+    this.optimizer = new RmsProp(1e-3, theta.length);
+    for (int i = 0; i < DATA; i++) {
+      times[i] = 25.0 * i / (DATA - 1);
+    }
+    System.arraycopy(times, 0, ts, 0, WINDOW);
+    OdeTerm truth = OdeTerm.of(2, (t, y, dy) -> {
+      double a = y[0] * y[0] * y[0];
+      double b = y[1] * y[1] * y[1];
+      dy[0] = a * A[0][0] + b * A[1][0];
+      dy[1] = a * A[0][1] + b * A[1][1];
+    });
+    Solution s = Solve.of(truth, new Dopri5(), 0, 25, new double[] {2, 0})
+        .controller(PidController.of(1e-7, 1e-9)).saveAt(SaveAt.ts(times)).run();
+    this.trueY = new double[DATA][];
+    for (int i = 0; i < DATA; i++) {
+      trueY[i] = s.y(i);
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public double call() {
+    // 20 distinct window starts in [0, DATA − WINDOW).
+    int[] starts = random.ints(0, DATA - WINDOW).distinct().limit(BATCH).toArray();
+    for (int b = 0; b < BATCH; b++) {
+      System.arraycopy(trueY[starts[b]], 0, y0, 2 * b, 2);
+      for (int i = 0; i < WINDOW; i++) {
+        System.arraycopy(trueY[starts[b] + i], 0, target[i], 2 * b, 2);
+      }
+    }
+    Recording r = GradientSolve.of(term, new Dopri5(), 0, ts[WINDOW - 1], y0, theta).saveAt(ts)
+        .controller(controller).adjoint(adjoint).forward();
+    double[][] pred = r.ys();
+    double loss = 0;
+    double scale = 1.0 / (WINDOW * 2 * BATCH);
+    for (int i = 0; i < WINDOW; i++) {
+      for (int q = 0; q < 2 * BATCH; q++) {
+        double d = pred[i][q] - target[i][q];
+        loss += Math.abs(d);
+        ybar[i][q] = Math.signum(d) * scale;
+      }
+    }
+    Gradients g = r.backward(ybar);
+    optimizer.step(theta, g.theta());
+    lastLoss = loss * scale;
+    forwardNfe += r.stats().nfe();
+    backwardNfe += g.rateEvaluations() + g.vjpEvaluations();
+    iterations++;
+    return lastLoss;
+  }
+
+  @Override
+  public Integer nfe() {
+    return iterations == 0 ? null : (int) Math.round((double) forwardNfe / iterations);
+  }
+
+  @Override
+  public String note() {
+    return String.format(java.util.Locale.ROOT, "adjoint %s; per iteration: forward NFE %.1f,"
+        + " backward evaluations %.1f (vector field + VJP); last batch loss %.5f after %d"
+        + " iterations", adjoint.name(), (double) forwardNfe / Math.max(1, iterations),
+        (double) backwardNfe / Math.max(1, iterations), lastLoss, iterations);
+  }
+}
