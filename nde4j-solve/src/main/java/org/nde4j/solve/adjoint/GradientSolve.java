@@ -132,6 +132,9 @@ public final class GradientSolve {
    * {@code t1} is only the horizon within which the equilibrium must be reached. The state saved
    * is that of {@code y*}, so {@link #saveAt} must keep its default ({@code t1} alone). Needed by
    * {@link Adjoint#implicit()}; the other adjoints differentiate the solve up to the stopping step.
+   * Tight tolerances need a step map that keeps contracting near the equilibrium: constant steps
+   * inside the solver's stability region, or an L-stable implicit solver ({@code kvaerno5}); an
+   * adaptive explicit solver grows its step to the edge of stability, where the approach stalls.
    *
    * @throws IllegalArgumentException if a tolerance is negative or not finite, or both are 0
    */
