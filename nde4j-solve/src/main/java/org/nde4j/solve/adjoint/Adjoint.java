@@ -6,7 +6,9 @@ package org.nde4j.solve.adjoint;
  *
  * <p>Available: {@link #discrete()} (exact gradient of the discretised solve, every step stored),
  * {@link #checkpointed(int)} (the same gradient with at most a given number of stored states,
- * recomputing the others), {@link #auto()} (the default). See {@code docs/gradients.md} for the
+ * recomputing the others), {@link #auto()} (the default), {@link #reversible()} (the discrete
+ * gradient in {@code O(1)} memory for reversible solvers), {@link #implicit()} (steady states, one
+ * linear solve). See {@code docs/gradients.md} for the
  * memory, exactness and cost of each.
  */
 public interface Adjoint {
@@ -49,10 +51,53 @@ public interface Adjoint {
   }
 
   /**
-   * The default: the discrete adjoint with a budget of 64 MiB of stored states (at least 64
-   * states), so that small problems store every step and large ones checkpoint.
+   * The default: the {@link #reversible()} adjoint for a reversible solver ({@code
+   * reversible_heun}: the same gradient in {@code O(1)} memory); otherwise the discrete adjoint
+   * (implicit-function theorem on the stages for ESDIRK methods) with a budget of 64 MiB of stored
+   * states (at least 64 states), so that small problems store every step and large ones
+   * checkpoint.
    */
   static Adjoint auto() {
     return AutoAdjoint.INSTANCE;
+  }
+
+  /**
+   * Reversible adjoint, for algebraically reversible solvers ({@code reversible_heun}, {@link
+   * org.nde4j.solve.solver.reversible.ReversibleHeun}): the forward pass keeps only the solver's
+   * end state {@code (y, ŷ)} (and, with adaptive steps, the step times: one scalar per step; a
+   * {@link org.nde4j.solve.stepsize.ConstantStepSize} solve keeps a few scalars per save time);
+   * the backward pass reconstructs each step's start exactly (up to round-off) with {@link
+   * org.nde4j.solve.solver.reversible.ReversibleStepper#backwardStep} and applies the step's VJP.
+   * The gradient is the discrete adjoint's (of the same steps) with {@code O(1)} stored states;
+   * works with save times. Cost of the backward pass per step: one evaluation of the field
+   * (reconstruction) and two VJPs. Kidger, Foster, Li, Lyons, <i>Efficient and Accurate Gradients
+   * for Neural SDEs</i>, NeurIPS 2021 (arXiv:2105.13493).
+   *
+   * <p>{@link GradientSolve#forward()} fails before solving, with an {@link
+   * IllegalArgumentException} naming the alternatives, if the solver is not reversible.
+   */
+  static Adjoint reversible() {
+    return ReversibleAdjoint.INSTANCE;
+  }
+
+  /**
+   * Implicit adjoint for steady states (deep equilibrium models; Bai, Kolter, Koltun, <i>Deep
+   * Equilibrium Models</i>, NeurIPS 2019, arXiv:1909.01377; Diffrax's {@code ImplicitAdjoint}):
+   * the forward pass integrates to an equilibrium {@code y*} with {@code f(y*, θ) ≈ 0} (the
+   * problem must set {@link GradientSolve#untilSteadyState(double, double)}); the gradient then
+   * needs no trajectory: by the implicit-function theorem {@code ∂y*} in {@code θ} is {@code −J⁻¹ ∂f/∂θ} with {@code
+   * J = ∂f/∂y} at {@code y*}, so one linear solve {@code Jᵀ λ = −ȳ} (dense LU) and one VJP give
+   * {@code θ̄ = (∂f/∂θ)ᵀ λ}. The equilibrium does not depend on {@code y0} (within its basin) nor
+   * on the times: {@code ∂L/∂y0 = 0}, and the time gradients are 0. Memory: no stored states.
+   * Exact for the exact equilibrium; the error is that of {@code y*}, about the steady-state
+   * tolerance divided by the smallest decay rate.
+   *
+   * <p>{@link GradientSolve#forward()} fails before solving, with an {@link
+   * IllegalArgumentException} naming the alternatives, if the problem has no steady-state
+   * condition; {@link Recording#backward} fails with {@link IllegalStateException} if the solve
+   * reached {@code t1} without meeting it, or if {@code J} is singular at {@code y*}.
+   */
+  static Adjoint implicit() {
+    return ImplicitAdjoint.INSTANCE;
   }
 }

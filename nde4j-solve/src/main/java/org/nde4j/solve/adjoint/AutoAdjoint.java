@@ -1,5 +1,7 @@
 package org.nde4j.solve.adjoint;
 
+import org.nde4j.solve.solver.reversible.ReversibleHeun;
+
 /** {@link Adjoint#auto()}: chooses per problem. */
 final class AutoAdjoint implements Adjoint {
   static final AutoAdjoint INSTANCE = new AutoAdjoint();
@@ -14,6 +16,9 @@ final class AutoAdjoint implements Adjoint {
 
   @Override
   public Recording forward(GradientSolve problem) {
+    if (problem.solver() instanceof ReversibleHeun) {
+      return ReversibleAdjoint.INSTANCE.forward(problem);
+    }
     long states = Math.max(64, MEMORY / (8L * problem.term().size()));
     return new DiscreteAdjoint((int) Math.min(Integer.MAX_VALUE, states)).forward(problem);
   }

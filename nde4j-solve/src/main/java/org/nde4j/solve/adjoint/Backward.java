@@ -60,6 +60,15 @@ final class Backward {
     return new Gradients(lambda.clone(), thetaBar.clone(), gt0, gts, gt1, rates, vjps);
   }
 
+  /** A deep copy of the saved states (rows may be null for save times not reached). */
+  static double[][] copy(double[][] ys) {
+    double[][] c = new double[ys.length][];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = ys[i] == null ? null : ys[i].clone();
+    }
+    return c;
+  }
+
   static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

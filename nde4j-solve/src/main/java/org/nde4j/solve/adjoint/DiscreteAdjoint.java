@@ -1,5 +1,6 @@
 package org.nde4j.solve.adjoint;
 
+import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.term.DifferentiableTerm;
 
 /** {@link Adjoint#discrete()} and {@link Adjoint#checkpointed(int)}. */
@@ -22,14 +23,26 @@ final class DiscreteAdjoint implements Adjoint {
     StepVjp step = StepVjps.of(name(), p.solver(), f, term.size(), term.numParams());
     double[] theta = p.theta();
     int forwardCap = budget == Integer.MAX_VALUE ? budget : (budget + 1) / 2;
-    Checkpoints store = new Checkpoints(term.size(), forwardCap);
+    Checkpoints store = new Checkpoints(step.stateSize(), forwardCap);
     StepTimes times = new StepTimes();
-    ForwardLoop.Result r = ForwardLoop.run(p, term.bind(theta), (k, t, tNext, y, yNext) -> {
-      if (k == 0) {
-        times.add(t);
+    double[] state = new double[step.stateSize()];
+    ForwardLoop.Result r = ForwardLoop.run(p, term.bind(theta), new ForwardLoop.Listener() {
+      private Stepper stepper;
+
+      @Override
+      public void started(Stepper s) {
+        stepper = s;
       }
-      times.add(tNext);
-      store.offer(k, y);
+
+      @Override
+      public void accepted(int k, double t, double tNext, double[] y, double[] yNext) {
+        if (k == 0) {
+          times.add(t);
+        }
+        times.add(tNext);
+        step.capture(stepper, y, state);
+        store.offer(k, state);
+      }
     });
     return new DiscreteRecording(p, theta, f, step, store, times.toArray(), r, budget);
   }

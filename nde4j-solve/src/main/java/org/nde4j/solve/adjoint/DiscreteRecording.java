@@ -5,8 +5,9 @@ import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.term.DifferentiableTerm;
 
 /**
- * The forward record of the discrete adjoint and its backward pass: the adjoint state {@code λ}
- * is carried backwards step by step through {@link StepVjp#vjp}; the states the steps need are
+ * The forward record of the discrete adjoint and its backward pass: the adjoint state {@code λ} (of
+ * the solver state, see {@link StepVjp}) is carried backwards step by step through {@link
+ * StepVjp#vjp}; the states the steps need are
  * the stored checkpoints or are recomputed from them. Segments between forward checkpoints are
  * reversed with the binomial schedule of Griewank &amp; Walther's {@code revolve} using the
  * budget's remaining states; with none left a segment is replayed from its start for every step.
@@ -21,7 +22,9 @@ final class DiscreteRecording implements Recording {
   private final ForwardLoop.Result result;
   private final int budget;
   private final int n;
+  private final int m;
   private final double[] lambda;
+  private final double[] y0Bar;
   private final double[] thetaBar;
   private final double[] work;
   private final double[] replayA;
@@ -39,20 +42,18 @@ final class DiscreteRecording implements Recording {
     this.result = result;
     this.budget = budget;
     this.n = problem.term().size();
-    this.lambda = new double[n];
+    this.m = step.stateSize();
+    this.lambda = new double[m];
+    this.y0Bar = new double[n];
     this.thetaBar = new double[theta.length];
-    this.work = new double[n];
-    this.replayA = new double[n];
-    this.replayB = new double[n];
+    this.work = new double[m];
+    this.replayA = new double[m];
+    this.replayB = new double[m];
   }
 
   @Override
   public double[][] ys() {
-    double[][] c = new double[result.ys().length][];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = result.ys()[i] == null ? null : result.ys()[i].clone();
-    }
-    return c;
+    return Backward.copy(result.ys());
   }
 
   @Override
@@ -87,11 +88,15 @@ final class DiscreteRecording implements Recording {
       reverse(store.step(j), end, store.state(j), free);
     }
     addCotangents(0);
-    return Backward.gradients(problem, result, f, theta, lambda, thetaBar, ybar,
+    step.initialVjp(lambda, y0Bar);
+    return Backward.gradients(problem, result, f, theta, y0Bar, thetaBar, ybar,
         f.rateEvaluations() - rates0, f.vjpEvaluations() - vjps0);
   }
 
-  /** Adds {@code ∂L/∂Y_i} of the save times reached after {@code k} steps to {@code λ}. */
+  /**
+   * Adds {@code ∂L/∂Y_i} of the save times reached after {@code k} steps to {@code λ} (to its
+   * {@code y} part, the first {@code n} entries of the solver state).
+   */
   private void addCotangents(int k) {
     int[] saveStep = result.saveStep();
     for (int i = 0; i < saveStep.length; i++) {
@@ -121,7 +126,7 @@ final class DiscreteRecording implements Recording {
       step.step(times[k], times[k + 1] - times[k], src, theta, dst);
       src = dst;
     }
-    System.arraycopy(src, 0, out, 0, n);
+    System.arraycopy(src, 0, out, 0, m);
   }
 
   /**

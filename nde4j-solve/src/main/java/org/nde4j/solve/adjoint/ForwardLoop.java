@@ -3,17 +3,28 @@ package org.nde4j.solve.adjoint;
 import org.nde4j.solve.integrate.Stats;
 import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.integrate.Stepping;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.ClipController;
 import org.nde4j.solve.term.Term;
 
 /**
  * The forward solve shared by the adjoints: steps the bound term with the problem's solver and
  * controller, forcing step ends at the save times, and reports every accepted step to a listener.
+ * With a {@link SteadyState} condition the solve stops after the first step whose end satisfies it
+ * (one extra evaluation of the field per step); the states saved from then on are that end state.
  */
 final class ForwardLoop {
   /** Receives each accepted step {@code k} from {@code (t, y)} to {@code (tNext, yNext)}. */
   interface Listener {
     void accepted(int k, double t, double tNext, double[] y, double[] yNext);
+
+    /**
+     * Shows the listener the solve's stepper before the first step (solvers that carry more than
+     * {@code y} from step to step, such as reversible ones, expose it there). The stepper has
+     * not yet been told of the acceptance of the step being reported when {@link #accepted} runs.
+     */
+    default void started(Stepper stepper) {}
   }
 
   /** What the forward solve produced. */
@@ -30,7 +41,8 @@ final class ForwardLoop {
         interior[m++] = s;
       }
     }
-    Stepping stepping = Stepping.start(term, p.solver(),
+    CapturingSolver solver = new CapturingSolver(p.solver());
+    Stepping stepping = Stepping.start(term, solver,
         ClipController.of(p.controller(), java.util.Arrays.copyOf(interior, m), null), p.t0(),
         p.t1(), p.y0(), p.dt0());
     int n = term.size();
@@ -43,6 +55,9 @@ final class ForwardLoop {
       ys[next] = y.clone();
       saveStep[next++] = 0;
     }
+    listener.started(solver.stepper);
+    SteadyState steady = p.steadyState();
+    double[] rate = steady == null ? null : new double[n];
     int k = 0;
     Status status = null;
     while (status == null) {
@@ -67,8 +82,68 @@ final class ForwardLoop {
       yNext = swap;
       if (stepping.isDone()) {
         status = stepping.status();
+      } else if (steady != null) {
+        term.rate(stepping.t(), y, rate);
+        if (steady.holds(y, rate)) {
+          while (next < ts.length) {
+            ys[next] = y.clone();
+            saveStep[next++] = k;
+          }
+          status = Status.SUCCESS;
+        }
       }
     }
     return new Result(ys, saveStep, k, status, stepping.stats());
+  }
+
+  /** The problem's solver, remembering the stepper it makes for the solve. */
+  private static final class CapturingSolver implements Solver {
+    private final Solver inner;
+    private Stepper stepper;
+
+    CapturingSolver(Solver inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public int order() {
+      return inner.order();
+    }
+
+    @Override
+    public int errorOrder() {
+      return inner.errorOrder();
+    }
+
+    @Override
+    public int interpolationOrder() {
+      return inner.interpolationOrder();
+    }
+
+    @Override
+    public boolean isMultistep() {
+      return inner.isMultistep();
+    }
+
+    @Override
+    public boolean isAdaptive() {
+      return inner.isAdaptive();
+    }
+
+    @Override
+    public Class<? extends Term> termType() {
+      return inner.termType();
+    }
+
+    @Override
+    public Stepper stepper(Term term) {
+      stepper = inner.stepper(term);
+      return stepper;
+    }
   }
 }

@@ -38,6 +38,7 @@ public final class GradientSolve {
   private StepSizeController controller;
   private long maxSteps = 100_000;
   private Adjoint adjoint = Adjoint.auto();
+  private SteadyState steadyState;
 
   private GradientSolve(DifferentiableTerm term, Solver solver, double t0, double t1,
       double[] y0, double[] theta) {
@@ -124,6 +125,24 @@ public final class GradientSolve {
     return this;
   }
 
+  /**
+   * Integrates to equilibrium: the solve stops after the first step whose end state {@code y*}
+   * satisfies {@code |f_i(t, y*, θ)| ≤ atol + rtol·|y*_i|} for every component (checked after each
+   * accepted step, one extra evaluation of the field per step), and its output is {@code y*};
+   * {@code t1} is only the horizon within which the equilibrium must be reached. The state saved
+   * is that of {@code y*}, so {@link #saveAt} must keep its default ({@code t1} alone). Needed by
+   * {@link Adjoint#implicit()}; the other adjoints differentiate the solve up to the stopping step.
+   * Tight tolerances need a step map that keeps contracting near the equilibrium: constant steps
+   * inside the solver's stability region, or an L-stable implicit solver ({@code kvaerno5}); an
+   * adaptive explicit solver grows its step to the edge of stability, where the approach stalls.
+   *
+   * @throws IllegalArgumentException if a tolerance is negative or not finite, or both are 0
+   */
+  public GradientSolve untilSteadyState(double rtol, double atol) {
+    this.steadyState = new SteadyState(rtol, atol);
+    return this;
+  }
+
   /** How gradients are computed (default {@link Adjoint#auto()}). */
   public GradientSolve adjoint(Adjoint a) {
     this.adjoint = Objects.requireNonNull(a, "adjoint");
@@ -134,10 +153,21 @@ public final class GradientSolve {
    * Runs the forward solve with the chosen adjoint.
    *
    * @throws IllegalArgumentException before solving if the adjoint cannot differentiate this
-   *     problem (the message names alternatives)
+   *     problem (the message names alternatives), or if a steady-state condition is combined with
+   *     save times other than {@code t1}
    */
   public Recording forward() {
+    if (steadyState != null && (ts.length != 1 || ts[0] != t1)) {
+      throw new IllegalArgumentException("gradient solve: untilSteadyState outputs the equilibrium"
+          + " state alone, so saveAt must keep its default (t1 = " + t1 + "); got "
+          + ts.length + " save time(s) " + java.util.Arrays.toString(ts));
+    }
     return adjoint.forward(this);
+  }
+
+  /** The steady-state condition, or null when the solve runs to {@code t1}. */
+  public SteadyState steadyState() {
+    return steadyState;
   }
 
   public DifferentiableTerm term() {

@@ -29,8 +29,10 @@ public interface Recording {
   Gradients backward(double[][] ybar);
 
   /**
-   * The largest number of states (each {@code n} doubles) held at one time by the forward and
-   * backward passes so far (step times and parameter-sized buffers are not counted).
+   * The largest number of states held at one time by the forward and backward passes so far to
+   * recover the trajectory (step times and parameter-sized buffers are not counted). A state is
+   * the solver's state: {@code n} doubles for one-step methods, {@code 2n} for a reversible
+   * solver's pair {@code (y, ŷ)}.
    */
   long peakStoredStates();
 }

@@ -46,6 +46,11 @@ final class RkStepVjp implements StepVjp {
     }
   }
 
+  @Override
+  public int stateSize() {
+    return n;
+  }
+
   /** Computes the stages {@code z_i}, {@code k_i} from {@code (t, h, y)}. */
   private void stages(double t, double h, double[] y, double[] theta) {
     for (int i = 0; i < s; i++) {

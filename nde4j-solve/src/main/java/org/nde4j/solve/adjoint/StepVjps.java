@@ -1,16 +1,24 @@
 package org.nde4j.solve.adjoint;
 
 import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.implicit.AbstractEsdirk;
+import org.nde4j.solve.solver.reversible.ReversibleHeun;
 import org.nde4j.solve.solver.rk.AbstractExplicitRk;
 import org.nde4j.solve.term.DifferentiableTerm;
 
 /** The {@link StepVjp} of a solver, for the discrete adjoint. */
 final class StepVjps {
+  /** The solvers {@link #of} differentiates, for messages. */
+  static final String SUPPORTED = "the explicit Runge–Kutta methods (tsit5, dopri5, dop853,"
+      + " vern7, …), the ESDIRK methods (implicit_euler, trapezoid, trbdf2, kvaerno3/4/5, and"
+      + " kencarp3/4/5 as plain ESDIRKs on a single term) and reversible_heun";
+
   private StepVjps() {}
 
   /** True if {@link #of} supports {@code solver}. */
   static boolean supports(Solver solver) {
-    return solver instanceof AbstractExplicitRk;
+    return solver instanceof AbstractExplicitRk || solver instanceof AbstractEsdirk
+        || solver instanceof ReversibleHeun;
   }
 
   /**
@@ -21,8 +29,32 @@ final class StepVjps {
     if (solver instanceof AbstractExplicitRk rk) {
       return new RkStepVjp(rk.tableau(), f, n, p);
     }
+    if (solver instanceof AbstractEsdirk dirk) {
+      // A DifferentiableTerm is a single term, which the ESDIRK engine steps with the implicit
+      // tableau alone (an additive method's explicit part needs a MultiTerm).
+      return new DirkStepVjp(dirk.name(), dirk.tableau(), f, n, p);
+    }
+    if (solver instanceof ReversibleHeun) {
+      return new ReversibleHeunStepVjp(f, n, p);
+    }
     throw new IllegalArgumentException(adjoint + " adjoint: solver " + solver.name() + " has no"
-        + " step VJP; the discrete adjoint differentiates the explicit Runge–Kutta methods (tsit5,"
-        + " dopri5, dop853, vern7, …)");
+        + " step VJP; the discrete adjoint differentiates " + SUPPORTED);
+  }
+
+  /**
+   * The step VJP of an algebraically reversible solver, for the reversible adjoint.
+   *
+   * @throws IllegalArgumentException naming the solver and the alternatives if it is not
+   *     reversible
+   */
+  static ReversibleStepVjp reversible(String adjoint, Solver solver,
+      DifferentiableTerm.Evaluator f, int n, int p) {
+    if (solver instanceof ReversibleHeun) {
+      return new ReversibleHeunStepVjp(f, n, p);
+    }
+    throw new IllegalArgumentException(adjoint + " adjoint: solver " + solver.name() + " is not"
+        + " algebraically reversible; use reversible_heun (ReversibleHeun) with this adjoint, or"
+        + " keep " + solver.name() + " and use Adjoint.discrete() or Adjoint.checkpointed(budget)"
+        + " (exact, memory per step or within a budget) or a continuous (backsolve) adjoint");
   }
 }

@@ -56,4 +56,26 @@ final class GradFields {
       return new Tensor[] {Tensor.concat(0, dx, dy)};
     };
   }
+
+  /** {@code y' = A y + b}, {@code θ = (A row-major, b)}. */
+  static TensorFn affine(int n) {
+    return in -> {
+      Tensor a = in[2].slice(0, 0, n * n).reshape(n, n);
+      Tensor b = in[2].slice(0, n * n, n * n + n);
+      return new Tensor[] {a.matmul(in[1].reshape(n, 1)).reshape(n).add(b)};
+    };
+  }
+
+  /**
+   * A deep-equilibrium cell as an ODE, {@code y' = tanh(W y + b) − y}, {@code θ = (W row-major,
+   * b)}: with {@code ‖W‖ < 1} it has one attracting equilibrium {@code y* = tanh(W y* + b)}.
+   */
+  static TensorFn equilibriumCell(int n) {
+    return in -> {
+      Tensor w = in[2].slice(0, 0, n * n).reshape(n, n);
+      Tensor b = in[2].slice(0, n * n, n * n + n);
+      Tensor pre = w.matmul(in[1].reshape(n, 1)).reshape(n).add(b);
+      return new Tensor[] {pre.tanh().sub(in[1])};
+    };
+  }
 }
