@@ -24,14 +24,17 @@ final class DiscreteAdjoint implements Adjoint {
     int forwardCap = budget == Integer.MAX_VALUE ? budget : (budget + 1) / 2;
     Checkpoints store = new Checkpoints(term.size(), forwardCap);
     StepTimes times = new StepTimes();
-    ForwardLoop.Result r = ForwardLoop.run(p, term.bind(theta), (k, t, tNext, y, yNext) -> {
-      if (k == 0) {
-        times.add(t);
-      }
-      times.add(tNext);
-      store.offer(k, y);
-    });
-    return new DiscreteRecording(p, theta, f, step, store, times.toArray(), r, budget);
+    times.add(p.t0());
+    TerminalEvent event = p.terminalEvent();
+    StepMapEvent hit = event == null ? null : new StepMapEvent(event, step, theta, term.size());
+    ForwardLoop.Result r = ForwardLoop.run(p, term.bind(theta), p.y0(), p.controller(), p.dt0(),
+        (k, t, tNext, y, yNext) -> {
+          times.add(tNext);
+          store.offer(k, y);
+        }, hit);
+    DiscreteRecording rec = new DiscreteRecording(p, theta, f, step, store, times.toArray(), r,
+        budget);
+    return hit == null ? rec : new DiscreteEventRecording(rec, hit, event, step, f, theta);
   }
 
   @Override
