@@ -69,6 +69,15 @@ final class Backward {
     return new Gradients(lambda.clone(), thetaBar.clone(), gt0, gts, gt1, rates, vjps);
   }
 
+  /** A deep copy of saved states; rows a terminal event cut off stay null. */
+  static double[][] copyRows(double[][] rows) {
+    double[][] c = new double[rows.length][];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = rows[i] == null ? null : rows[i].clone();
+    }
+    return c;
+  }
+
   static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

@@ -55,17 +55,12 @@ final class DiscreteEventRecording implements EventRecording {
 
   @Override
   public double[] eventState() {
-    return hit.yMinus() == null ? null : hit.yMinus().clone();
+    return hit.yMinus();
   }
 
   @Override
   public double[] eventStateAfterReset() {
-    return hit.yPlus() == null ? null : hit.yPlus().clone();
-  }
-
-  @Override
-  public Gradients backward(double[][] ybar) {
-    return backward(ybar, 0, null, null);
+    return hit.yPlus();
   }
 
   @Override
@@ -77,7 +72,7 @@ final class DiscreteEventRecording implements EventRecording {
     }
     return steps.backward(ybar, (tStart, yStart, lambda, thetaBar) -> {
       double tStar = hit.tStar();
-      double[] yMinus = hit.yMinus();
+      double[] yMinus = hit.zMinus();
       double[] rate = new double[yMinus.length];
       f.rate(tStar, yMinus, theta, rate);
       event.cotangent(tStar, yMinus, rate, hit.reset(), eventTimeBar, eventStateBar,

@@ -48,11 +48,7 @@ final class DiscreteRecording implements Recording {
 
   @Override
   public double[][] ys() {
-    double[][] c = new double[result.ys().length][];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = result.ys()[i] == null ? null : result.ys()[i].clone();
-    }
-    return c;
+    return Backward.copyRows(result.ys());
   }
 
   @Override

@@ -36,4 +36,10 @@ public interface EventRecording extends Recording {
    */
   Gradients backward(double[][] ybar, double eventTimeBar, double[] eventStateBar,
       double[] resetStateBar);
+
+  /** {@link #backward(double[][], double, double[], double[])} with no event cotangents. */
+  @Override
+  default Gradients backward(double[][] ybar) {
+    return backward(ybar, 0, null, null);
+  }
 }

@@ -45,11 +45,7 @@ final class ForwardRecording implements SensitivityRecording, EventRecording {
 
   @Override
   public double[][] ys() {
-    double[][] c = new double[states.ys().length][];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = states.ys()[i] == null ? null : states.ys()[i].clone();
-    }
-    return c;
+    return Backward.copyRows(states.ys());
   }
 
   @Override
@@ -131,17 +127,12 @@ final class ForwardRecording implements SensitivityRecording, EventRecording {
 
   @Override
   public double[] eventState() {
-    return hit == null || hit.zMinus() == null ? null : java.util.Arrays.copyOf(hit.zMinus(), n);
+    return hit == null ? null : hit.yMinus();
   }
 
   @Override
   public double[] eventStateAfterReset() {
-    return hit == null || hit.yPlus() == null ? null : hit.yPlus().clone();
-  }
-
-  @Override
-  public Gradients backward(double[][] ybar) {
-    return backward(ybar, 0, null, null);
+    return hit == null ? null : hit.yPlus();
   }
 
   @Override

@@ -26,22 +26,6 @@ class ForwardSensitivityTest {
   private static final double[] LV_TS = {1.0, 2.5, 4.0};
   private static final double[][] LV_C = {{0.2, 0.1}, {-0.3, 0.4}, {0.6, -0.5}};
 
-  /** {@code ∂(e^{tA} y0)/∂A_ij}: the upper-right block of {@code exp(t [[A, E_ij], [0, A]])}. */
-  static double[] vanLoan(double[][] a, double t, double[] y0, int i, int j) {
-    int n = a.length;
-    double[][] m = new double[2 * n][2 * n];
-    for (int p = 0; p < n; p++) {
-      for (int q = 0; q < n; q++) {
-        m[p][q] = a[p][q];
-        m[n + p][n + q] = a[p][q];
-      }
-    }
-    m[i][n + j] = 1;
-    double[] v = new double[2 * n];
-    System.arraycopy(y0, 0, v, n, n);
-    return java.util.Arrays.copyOf(MatrixExponential.apply(m, t, v), n);
-  }
-
   /** Full Jacobians of {@code y(t1) = e^{t1 A} y0} with respect to y0 and A. */
   private static void checkLinearJacobians(SensitivityRecording r, double rel) {
     int n = 3;
@@ -58,7 +42,7 @@ class ForwardSensitivityTest {
     }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        double[] col = vanLoan(A, T1, Y0, i, j);
+        double[] col = DiscreteAdjointTest.vanLoan(A, T1, Y0, i, j);
         for (int q = 0; q < n; q++) {
           assertClose(dth[q][i * n + j], col[q], rel, "dY[" + q + "]/dA[" + i + "][" + j + "]");
         }
