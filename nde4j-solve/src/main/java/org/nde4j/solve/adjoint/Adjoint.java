@@ -8,8 +8,9 @@ package org.nde4j.solve.adjoint;
  * {@link #checkpointed(int)} (the same gradient with at most a given number of stored states,
  * recomputing the others), {@link #auto()} (the default), {@link #reversible()} (the discrete
  * gradient in {@code O(1)} memory for reversible solvers), {@link #implicit()} (steady states, one
- * linear solve). See {@code docs/gradients.md} for the
- * memory, exactness and cost of each.
+ * linear solve), {@link #forwardMode()} (forward sensitivities: full Jacobians of the saved
+ * states, for few parameters). See {@code docs/gradients.md} for the memory, exactness and cost
+ * of each.
  */
 public interface Adjoint {
   /** A short name for messages and reports. */
@@ -99,5 +100,35 @@ public interface Adjoint {
    */
   static Adjoint implicit() {
     return ImplicitAdjoint.INSTANCE;
+  }
+
+  /**
+   * Forward-mode sensitivities, for few parameters: the sensitivity equations {@code Y' = (∂f/∂y)
+   * Y}, {@code Y(t0) = I} and {@code S' = (∂f/∂y) S + ∂f/∂θ}, {@code S(t0) = 0} are integrated
+   * alongside {@code y} as one system of {@code n(1 + n + p)} values by the problem's solver (any
+   * solver; one compiled Jacobian–vector product per column), and the recording (a {@link
+   * SensitivityRecording}) holds the full Jacobians {@code ∂Y_i/∂y0}, {@code ∂Y_i/∂θ} of every
+   * saved state. Gradients for any cotangents are contractions, with no backward solve.
+   *
+   * <p>Error control covers the state and every sensitivity column: with a {@link
+   * org.nde4j.solve.stepsize.PidController} the error is the largest of the weighted RMS norms of
+   * the state and of each column, with the controller's tolerances (CVODES's simultaneous
+   * corrector with sensitivities in the error test; A. C. Hindmarsh et al., ACM TOMS
+   * 31(3):363–396, 2005). Cost: {@code n + p} JVPs per evaluation of {@code f}; memory: {@code
+   * 1 + n + p} states per saved state.
+   */
+  static Adjoint forwardMode() {
+    return new ForwardSensitivity(true);
+  }
+
+  /**
+   * {@link #forwardMode()} with a choice of error control: {@code true} controls the state and
+   * the sensitivities; {@code false} only the state (a seminorm), so the steps are those of the
+   * plain solve and, for explicit Runge–Kutta methods, the sensitivities are the exact
+   * derivatives of the discretised solution (internal numerical differentiation, H. G. Bock,
+   * 1981), equal to {@link #discrete()}'s gradients to round-off.
+   */
+  static Adjoint forwardMode(boolean controlSensitivityError) {
+    return new ForwardSensitivity(controlSensitivityError);
   }
 }

@@ -16,7 +16,8 @@ final class AutoAdjoint implements Adjoint {
 
   @Override
   public Recording forward(GradientSolve problem) {
-    if (problem.solver() instanceof ReversibleHeun) {
+    // The reversible adjoint has no event support; with an event the discrete one serves.
+    if (problem.solver() instanceof ReversibleHeun && problem.terminalEvent() == null) {
       return ReversibleAdjoint.INSTANCE.forward(problem);
     }
     long states = Math.max(64, MEMORY / (8L * problem.term().size()));

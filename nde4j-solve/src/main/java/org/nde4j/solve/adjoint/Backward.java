@@ -8,11 +8,14 @@ final class Backward {
   private Backward() {}
 
   /**
+   * Rows of save times that a terminal event cut off (null in {@code r.ys()}) are ignored and may
+   * be null.
+   *
    * @throws IllegalStateException if the forward solve failed
    * @throws IllegalArgumentException if the cotangents do not match the saved states
    */
   static void check(GradientSolve p, ForwardLoop.Result r, double[][] ybar) {
-    if (r.status() != Status.SUCCESS) {
+    if (r.status() != Status.SUCCESS && r.status() != Status.EVENT) {
       throw new IllegalStateException("backward: the forward solve ended with " + r.status()
           + " after " + r.steps() + " steps; there is no gradient of an unfinished solve");
     }
@@ -23,6 +26,9 @@ final class Backward {
           + " save time, got " + (ybar == null ? "null" : ybar.length));
     }
     for (int i = 0; i < m; i++) {
+      if (r.ys()[i] == null) {
+        continue;
+      }
       if (ybar[i] == null || ybar[i].length != n) {
         throw new IllegalArgumentException("backward: cotangent row " + i + " must have " + n
             + " values (the state's size), got " + (ybar[i] == null ? "null" : ybar[i].length));
@@ -44,6 +50,9 @@ final class Backward {
     double gt1 = 0;
     double[] lambdaAfterStart = lambda.clone();
     for (int i = 0; i < ts.length; i++) {
+      if (r.ys()[i] == null) {
+        continue;   // cut off by a terminal event
+      }
       f.rate(ts[i], r.ys()[i], theta, dy);
       gts[i] = dot(ybar[i], dy);
       if (ts[i] == p.t1()) {
@@ -60,7 +69,10 @@ final class Backward {
     return new Gradients(lambda.clone(), thetaBar.clone(), gt0, gts, gt1, rates, vjps);
   }
 
-  /** A deep copy of the saved states (rows may be null for save times not reached). */
+  /**
+   * A deep copy of the saved states (rows stay null for save times not reached, e.g. after a
+   * terminal event).
+   */
   static double[][] copy(double[][] ys) {
     double[][] c = new double[ys.length][];
     for (int i = 0; i < c.length; i++) {

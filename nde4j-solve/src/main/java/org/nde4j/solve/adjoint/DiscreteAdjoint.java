@@ -25,26 +25,29 @@ final class DiscreteAdjoint implements Adjoint {
     int forwardCap = budget == Integer.MAX_VALUE ? budget : (budget + 1) / 2;
     Checkpoints store = new Checkpoints(step.stateSize(), forwardCap);
     StepTimes times = new StepTimes();
+    times.add(p.t0());
     double[] state = new double[step.stateSize()];
-    ForwardLoop.Result r = ForwardLoop.run(p, term.bind(theta), new ForwardLoop.Listener() {
-      private Stepper stepper;
+    TerminalEvent event = p.terminalEvent();
+    StepMapEvent hit = event == null ? null : new StepMapEvent(event, step, theta, term.size());
+    ForwardLoop.Result r = ForwardLoop.run(p, term.bind(theta), p.y0(), p.controller(), p.dt0(),
+        new ForwardLoop.Listener() {
+          private Stepper stepper;
 
-      @Override
-      public void started(Stepper s) {
-        stepper = s;
-      }
+          @Override
+          public void started(Stepper s) {
+            stepper = s;
+          }
 
-      @Override
-      public void accepted(int k, double t, double tNext, double[] y, double[] yNext) {
-        if (k == 0) {
-          times.add(t);
-        }
-        times.add(tNext);
-        step.capture(stepper, y, state);
-        store.offer(k, state);
-      }
-    });
-    return new DiscreteRecording(p, theta, f, step, store, times.toArray(), r, budget);
+          @Override
+          public void accepted(int k, double t, double tNext, double[] y, double[] yNext) {
+            times.add(tNext);
+            step.capture(stepper, y, state);
+            store.offer(k, state);
+          }
+        }, hit);
+    DiscreteRecording rec = new DiscreteRecording(p, theta, f, step, store, times.toArray(), r,
+        budget);
+    return hit == null ? rec : new DiscreteEventRecording(rec, hit, event, step, f, theta);
   }
 
   @Override

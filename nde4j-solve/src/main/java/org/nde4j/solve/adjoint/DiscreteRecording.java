@@ -71,8 +71,21 @@ final class DiscreteRecording implements Recording {
     return store.peak();
   }
 
+  /**
+   * Seeds the backward pass at the end of the last full step (before the step VJPs run), with the
+   * start state of the partial step a terminal event cut short.
+   */
+  interface EndSeed {
+    void seed(double tStart, double[] yStart, double[] lambda, double[] thetaBar);
+  }
+
   @Override
   public Gradients backward(double[][] cotangents) {
+    return backward(cotangents, null);
+  }
+
+  /** {@link #backward(double[][])} with {@code λ} and {@code θ̄} first seeded by {@code seed}. */
+  Gradients backward(double[][] cotangents, EndSeed seed) {
     Backward.check(problem, result, cotangents);
     this.ybar = cotangents;
     long rates0 = f.rateEvaluations();
@@ -80,6 +93,14 @@ final class DiscreteRecording implements Recording {
     java.util.Arrays.fill(lambda, 0);
     java.util.Arrays.fill(thetaBar, 0);
     int segments = store.count();
+    if (seed != null) {
+      if (segments == 0) {
+        System.arraycopy(problem.y0(), 0, work, 0, n);
+      } else {
+        replay(store.state(segments - 1), store.step(segments - 1), result.steps(), work);
+      }
+      seed.seed(times[result.steps()], work, lambda, thetaBar);
+    }
     // The forward checkpoints stay (backward may be called again); the rest of the budget serves
     // the reversal of each segment.
     int free = budget == Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(0, budget - segments);
@@ -100,7 +121,7 @@ final class DiscreteRecording implements Recording {
   private void addCotangents(int k) {
     int[] saveStep = result.saveStep();
     for (int i = 0; i < saveStep.length; i++) {
-      if (saveStep[i] == k) {
+      if (saveStep[i] == k && result.ys()[i] != null) {
         double[] g = ybar[i];
         for (int q = 0; q < n; q++) {
           lambda[q] += g[q];

@@ -6,6 +6,7 @@ import org.nde4j.solve.integrate.Stepping;
 import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.ClipController;
+import org.nde4j.solve.stepsize.StepSizeController;
 import org.nde4j.solve.term.Term;
 
 /**
@@ -27,12 +28,34 @@ final class ForwardLoop {
     default void started(Stepper stepper) {}
   }
 
+  /**
+   * Decides after each accepted step whether a terminal event happened inside it (the adjoints that
+   * differentiate events); {@code stepping}'s dense output covers the step.
+   */
+  interface Terminal {
+    /**
+     * @return true to end the solve with {@link Status#EVENT}: the step is then neither reported
+     *     to the listener nor counted, and no save time inside it is recorded
+     */
+    boolean stops(double t, double tNext, double[] y, double[] yNext, Stepping stepping);
+  }
+
   /** What the forward solve produced. */
   record Result(double[][] ys, int[] saveStep, int steps, Status status, Stats stats) {}
 
   private ForwardLoop() {}
 
   static Result run(GradientSolve p, Term term, Listener listener) {
+    return run(p, term, p.y0(), p.controller(), p.dt0(), listener, null);
+  }
+
+  /**
+   * The forward solve of {@code term} (any size, e.g. a state augmented with sensitivities) from
+   * {@code y0} with {@code controller} and first step {@code dt0} (NaN: the controller chooses),
+   * stopping where {@code terminal} (nullable) says.
+   */
+  static Result run(GradientSolve p, Term term, double[] y0, StepSizeController controller,
+      double dt0, Listener listener, Terminal terminal) {
     double[] ts = p.ts();
     double[] interior = new double[ts.length];
     int m = 0;
@@ -43,13 +66,13 @@ final class ForwardLoop {
     }
     CapturingSolver solver = new CapturingSolver(p.solver());
     Stepping stepping = Stepping.start(term, solver,
-        ClipController.of(p.controller(), java.util.Arrays.copyOf(interior, m), null), p.t0(),
-        p.t1(), p.y0(), p.dt0());
+        ClipController.of(controller, java.util.Arrays.copyOf(interior, m), null), p.t0(),
+        p.t1(), y0, dt0);
     int n = term.size();
     double[][] ys = new double[ts.length][];
     int[] saveStep = new int[ts.length];
     int next = 0;
-    double[] y = p.y0();
+    double[] y = y0.clone();
     double[] yNext = new double[n];
     while (next < ts.length && ts[next] == p.t0()) {
       ys[next] = y.clone();
@@ -71,6 +94,10 @@ final class ForwardLoop {
         break;
       }
       stepping.copyY(yNext);
+      if (terminal != null && terminal.stops(t, stepping.t(), y, yNext, stepping)) {
+        status = Status.EVENT;
+        break;
+      }
       listener.accepted(k, t, stepping.t(), y, yNext);
       k++;
       while (next < ts.length && ts[next] == stepping.t()) {

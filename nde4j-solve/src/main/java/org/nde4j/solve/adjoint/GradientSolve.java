@@ -1,12 +1,14 @@
 package org.nde4j.solve.adjoint;
 
 import java.util.Objects;
+import org.nde4j.solve.event.Direction;
 import org.nde4j.solve.integrate.Solve;
 import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.stepsize.ConstantStepSize;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.stepsize.StepSizeController;
 import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.tensor.TensorFn;
 
 /**
  * A solve whose saved states can be differentiated with respect to {@code y0}, the parameters
@@ -39,6 +41,7 @@ public final class GradientSolve {
   private long maxSteps = 100_000;
   private Adjoint adjoint = Adjoint.auto();
   private SteadyState steadyState;
+  private TerminalEvent event;
 
   private GradientSolve(DifferentiableTerm term, Solver solver, double t0, double t1,
       double[] y0, double[] theta) {
@@ -150,7 +153,43 @@ public final class GradientSolve {
   }
 
   /**
-   * Runs the forward solve with the chosen adjoint.
+   * A terminal event: the solve stops where {@code g(t, y)} first crosses zero in {@code
+   * direction} (checked between consecutive step ends, then located to round-off), and the event
+   * time {@code t*} and state {@code y(t*)} become differentiable outputs ({@link EventRecording}).
+   * Differentiated by {@link Adjoint#discrete()}, {@link Adjoint#checkpointed(int)}, {@link
+   * Adjoint#auto()} and {@link Adjoint#forwardMode()}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public GradientSolve event(DifferentiableEvent g, Direction direction) {
+    this.event = new TerminalEvent(Objects.requireNonNull(g, "g"),
+        Objects.requireNonNull(direction, "direction"), null);
+    return this;
+  }
+
+  /**
+   * A terminal event with a reset {@code y+ = r(t*, y−)}, a tensor function of {@code (t, y)}
+   * returning a tensor of the state's shape (traced once; its VJP and JVP carry gradients from
+   * {@code y+}): the state a continued solve (the next bounce) would start from.
+   *
+   * @throws org.nde4j.tensor.ShapeException if {@code reset} does not return the state's shape
+   */
+  public GradientSolve event(DifferentiableEvent g, Direction direction, TensorFn reset) {
+    Objects.requireNonNull(reset, "reset");
+    this.event = new TerminalEvent(Objects.requireNonNull(g, "g"),
+        Objects.requireNonNull(direction, "direction"),
+        DifferentiableTerm.of(in -> reset.apply(in[0], in[1]), term.size(), 0));
+    return this;
+  }
+
+  /** The terminal event, or null. */
+  TerminalEvent terminalEvent() {
+    return event;
+  }
+
+  /**
+   * Runs the forward solve with the chosen adjoint. With a terminal event the result is an {@link
+   * EventRecording} (see {@link #forwardToEvent()}).
    *
    * @throws IllegalArgumentException before solving if the adjoint cannot differentiate this
    *     problem (the message names alternatives), or if a steady-state condition is combined with
@@ -162,12 +201,32 @@ public final class GradientSolve {
           + " state alone, so saveAt must keep its default (t1 = " + t1 + "); got "
           + ts.length + " save time(s) " + java.util.Arrays.toString(ts));
     }
+    if (event != null && !(adjoint instanceof DiscreteAdjoint
+        || adjoint instanceof ForwardSensitivity || adjoint instanceof AutoAdjoint)) {
+      throw new IllegalArgumentException("gradient solve: adjoint " + adjoint.name() + " does not"
+          + " differentiate events; use Adjoint.discrete(), checkpointed(budget), auto() or"
+          + " forwardMode()");
+    }
     return adjoint.forward(this);
   }
 
   /** The steady-state condition, or null when the solve runs to {@code t1}. */
   public SteadyState steadyState() {
     return steadyState;
+  }
+
+  /**
+   * {@link #forward()} for a solve with a terminal event, typed as its result is.
+   *
+   * @throws IllegalStateException if no event was set ({@link #event})
+   * @throws IllegalArgumentException as {@link #forward()}
+   */
+  public EventRecording forwardToEvent() {
+    if (event == null) {
+      throw new IllegalStateException("gradient solve: forwardToEvent() needs a terminal event;"
+          + " set one with event(g, direction), or call forward()");
+    }
+    return (EventRecording) forward();
   }
 
   public DifferentiableTerm term() {

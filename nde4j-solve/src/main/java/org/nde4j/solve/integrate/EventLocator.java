@@ -1,6 +1,7 @@
 package org.nde4j.solve.integrate;
 
 import org.nde4j.solve.event.Event;
+import org.nde4j.solve.rootfind.Illinois;
 import org.nde4j.solve.solver.Stepper;
 
 /**
@@ -8,12 +9,11 @@ import org.nde4j.solve.solver.Stepper;
  * dense output. The step is scanned at {@link Event#checkPoints()} equally spaced points (as
  * DifferentialEquations.jl's {@code interp_points}), so that a function leaving zero and coming
  * back within one long step is still seen; the first bracketing sub-interval is then narrowed by
- * the Illinois variant of regula falsi (Dowell &amp; Jarratt, BIT 11:168–174, 1971). The result is
- * the end of the final bracket on the side the function crossed to, so the same crossing is not
- * found again from there.
+ * the Illinois variant of regula falsi ({@link Illinois}). The result is the end of the final
+ * bracket on the side the function crossed to, so the same crossing is not found again from
+ * there.
  */
 final class EventLocator {
-  private static final int MAX_ITERATIONS = 200;
   private final Stepper stepper;
   private final double[] y;
 
@@ -52,43 +52,9 @@ final class EventLocator {
   }
 
   private double narrow(Event e, double t, double h, double ta, double tb, double ga, double gb) {
-    double a = ta;
-    double b = tb;
-    double fa = ga;
-    double fb = gb;
-    int side = 0;
-    double tol = e.timeTolerance();
-    for (int it = 0; it < MAX_ITERATIONS; it++) {
-      double width = Math.abs(b - a);
-      double floor = 4 * Math.ulp(Math.max(Math.abs(a), Math.abs(b)));
-      if (width <= Math.max(tol, floor)) {
-        break;
-      }
-      double c = (a * fb - b * fa) / (fb - fa);
-      if (!(Math.min(a, b) < c && c < Math.max(a, b))) {
-        c = 0.5 * (a + b);
-      }
+    return Illinois.root(c -> {
       stepper.interpolate((c - t) / h, y);
-      double fc = e.function().value(c, y);
-      if (fc == 0) {
-        return c;
-      }
-      if ((fc < 0) == (fb < 0)) {
-        b = c;
-        fb = fc;
-        if (side == -1) {
-          fa *= 0.5;
-        }
-        side = -1;
-      } else {
-        a = c;
-        fa = fc;
-        if (side == 1) {
-          fb *= 0.5;
-        }
-        side = 1;
-      }
-    }
-    return b;
+      return e.function().value(c, y);
+    }, ta, tb, ga, gb, e.timeTolerance());
   }
 }

@@ -44,6 +44,22 @@ class DiscreteAdjointTest {
         .isLessThanOrEqualTo(rel * Math.max(1, Math.abs(expected)));
   }
 
+  /** {@code ∂(e^{tA} y0)/∂A_ij}: the upper-right block of {@code exp(t [[A, E_ij], [0, A]])}. */
+  static double[] vanLoan(double[][] a, double t, double[] y0, int i, int j) {
+    int n = a.length;
+    double[][] m = new double[2 * n][2 * n];
+    for (int p = 0; p < n; p++) {
+      for (int q = 0; q < n; q++) {
+        m[p][q] = a[p][q];
+        m[n + p][n + q] = a[p][q];
+      }
+    }
+    m[i][n + j] = 1;
+    double[] v = new double[2 * n];
+    System.arraycopy(y0, 0, v, n, n);
+    return java.util.Arrays.copyOf(MatrixExponential.apply(m, t, v), n);
+  }
+
   /** {@code ∂L/∂y0 = exp(Aᵀ t1) w} for {@code L = w · y(t1)}. */
   static double[] expectedY0Gradient() {
     int n = A.length;
@@ -65,17 +81,7 @@ class DiscreteAdjointTest {
     double[] grad = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        double[][] m = new double[2 * n][2 * n];
-        for (int p = 0; p < n; p++) {
-          for (int q = 0; q < n; q++) {
-            m[p][q] = A[p][q];
-            m[n + p][n + q] = A[p][q];
-          }
-        }
-        m[i][n + j] = 1;
-        double[] v = new double[2 * n];
-        System.arraycopy(Y0, 0, v, n, n);
-        double[] out = MatrixExponential.apply(m, T1, v);
+        double[] out = vanLoan(A, T1, Y0, i, j);
         for (int p = 0; p < n; p++) {
           grad[i * n + j] += W[p] * out[p];
         }
