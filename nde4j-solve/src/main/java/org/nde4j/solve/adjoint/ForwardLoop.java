@@ -1,8 +1,10 @@
 package org.nde4j.solve.adjoint;
 
+import java.util.function.Consumer;
 import org.nde4j.solve.integrate.Stats;
 import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.integrate.Stepping;
+import org.nde4j.solve.solver.DenseSegment;
 import org.nde4j.solve.stepsize.ClipController;
 import org.nde4j.solve.term.Term;
 
@@ -22,6 +24,15 @@ final class ForwardLoop {
   private ForwardLoop() {}
 
   static Result run(GradientSolve p, Term term, Listener listener) {
+    return run(p, term, listener, null);
+  }
+
+  /**
+   * As {@link #run(GradientSolve, Term, Listener)}, handing each accepted step's dense output to
+   * {@code dense} (unless null) before the listener sees the step.
+   */
+  static Result run(GradientSolve p, Term term, Listener listener,
+      Consumer<DenseSegment> dense) {
     double[] ts = p.ts();
     double[] interior = new double[ts.length];
     int m = 0;
@@ -56,6 +67,9 @@ final class ForwardLoop {
         break;
       }
       stepping.copyY(yNext);
+      if (dense != null) {
+        dense.accept(stepping.denseSegment());
+      }
       listener.accepted(k, t, stepping.t(), y, yNext);
       k++;
       while (next < ts.length && ts[next] == stepping.t()) {

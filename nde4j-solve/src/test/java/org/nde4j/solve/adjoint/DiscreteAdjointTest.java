@@ -35,8 +35,12 @@ class DiscreteAdjointTest {
   }
 
   static GradientSolve linear(Adjoint adjoint) {
+    return linear(adjoint, PidController.of(1e-11, 1e-13));
+  }
+
+  static GradientSolve linear(Adjoint adjoint, PidController pid) {
     return GradientSolve.of(DifferentiableTerm.of(GradFields.linear(3), 3, 9), new Tsit5(), 0,
-        T1, Y0, flat(A)).controller(PidController.of(1e-11, 1e-13)).adjoint(adjoint);
+        T1, Y0, flat(A)).controller(pid).adjoint(adjoint);
   }
 
   static void assertClose(double actual, double expected, double rel, String what) {
@@ -47,7 +51,14 @@ class DiscreteAdjointTest {
   /** L = w · y(t1) for y' = Ay: every gradient against closed forms. */
   @Test
   void linearSystemMatchesTheMatrixExponential() {
-    Recording r = linear(Adjoint.discrete()).forward();
+    checkLinear(linear(Adjoint.discrete()).forward(), 1e-8);
+  }
+
+  /**
+   * The gradients of {@code L = w · y(t1)} from {@code r} (a solve of {@link #linear}) against the
+   * closed forms, relative error ≤ {@code rel}.
+   */
+  static void checkLinear(Recording r, double rel) {
     assertThat(r.status()).isEqualTo(Status.SUCCESS);
     Gradients g = r.backward(new double[][] {W});
     int n = 3;
@@ -59,7 +70,7 @@ class DiscreteAdjointTest {
     }
     double[] dy0 = MatrixExponential.apply(at, T1, W);
     for (int i = 0; i < n; i++) {
-      assertClose(g.y0()[i], dy0[i], 1e-8, "dL/dy0[" + i + "]");
+      assertClose(g.y0()[i], dy0[i], rel, "dL/dy0[" + i + "]");
     }
     // dL/dA_ij = w · (upper-right block of exp(t [[A, E_ij], [0, A]])) y0.
     for (int i = 0; i < n; i++) {
@@ -79,7 +90,7 @@ class DiscreteAdjointTest {
         for (int p = 0; p < n; p++) {
           expected += W[p] * out[p];
         }
-        assertClose(g.theta()[i * n + j], expected, 1e-8, "dL/dA[" + i + "][" + j + "]");
+        assertClose(g.theta()[i * n + j], expected, rel, "dL/dA[" + i + "][" + j + "]");
       }
     }
     double[] y1 = MatrixExponential.apply(A, T1, Y0);
@@ -95,9 +106,9 @@ class DiscreteAdjointTest {
       dt1 += W[p] * ay1;
       dt0 -= dy0[p] * ay0;
     }
-    assertClose(g.t1(), dt1, 1e-8, "dL/dt1");
-    assertClose(g.ts()[0], dt1, 1e-8, "dL/dts");
-    assertClose(g.t0(), dt0, 1e-8, "dL/dt0");
+    assertClose(g.t1(), dt1, rel, "dL/dt1");
+    assertClose(g.ts()[0], dt1, rel, "dL/dts");
+    assertClose(g.t0(), dt0, rel, "dL/dt0");
   }
 
   /** The loss Σ_i c_i · Y_i of a recording's saved states. */
@@ -122,6 +133,17 @@ class DiscreteAdjointTest {
    */
   static void checkAgainstDifferences(TensorFn3 field, Solver solver, double t0, double t1,
       double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint) {
+    checkAgainstDifferences(field, solver, t0, t1, y0, theta, ts, c, adjoint,
+        PidController.of(1e-12, 1e-12), 1e-6);
+  }
+
+  /**
+   * As above, with the gradient's solve controlled by {@code gradientPid} (the differences always
+   * solve at rtol = atol = 1e-12) and relative error ≤ {@code rel}.
+   */
+  static void checkAgainstDifferences(TensorFn3 field, Solver solver, double t0, double t1,
+      double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint,
+      PidController gradientPid, double rel) {
     int n = y0.length;
     DifferentiableTerm term = DifferentiableTerm.of(field.fn(), n, theta.length);
     PidController pid = PidController.of(1e-12, 1e-12);
@@ -129,8 +151,8 @@ class DiscreteAdjointTest {
         in[0][0], in[0][1], in[1], in[2]).saveAt(in[3]).controller(pid).adjoint(adjoint)
         .maxSteps(1_000_000).forward();
     double[][] base = {{t0, t1}, y0, theta, ts};
-    Recording r = run.apply(base);
-    Gradients g = r.backward(c);
+    Gradients g = GradientSolve.of(term, solver, t0, t1, y0, theta).saveAt(ts)
+        .controller(gradientPid).adjoint(adjoint).maxSteps(1_000_000).forward().backward(c);
     double h = 1e-5;
     for (int slot = 1; slot <= 3; slot++) {
       double[] grad = slot == 1 ? g.y0() : slot == 2 ? g.theta() : g.ts();
@@ -145,7 +167,7 @@ class DiscreteAdjointTest {
           }
           return loss(run.apply(in), c);
         }, h);
-        assertClose(grad[i], fd, 1e-6, "slot " + slot + " [" + i + "]");
+        assertClose(grad[i], fd, rel, "slot " + slot + " [" + i + "]");
       }
     }
     double fd0 = central(d -> {
@@ -153,7 +175,7 @@ class DiscreteAdjointTest {
       in[0][0] += d;
       return loss(run.apply(in), c);
     }, h);
-    assertClose(g.t0(), fd0, 1e-6, "dL/dt0");
+    assertClose(g.t0(), fd0, rel, "dL/dt0");
   }
 
   static double[][] copy(double[][] a) {
