@@ -211,19 +211,21 @@ public final class ContinuousAdjoint implements Adjoint {
           + " error estimate for the adaptive controller " + c + "; give an adaptive solver"
           + " (tsit5, dopri5, …) with withSolver, or a constant step size with withController");
     }
-    if (!c.isAdaptive() && !(p.dt0() > 0)) {
-      throw new IllegalArgumentException(who + ": the fixed-step backward controller " + c
-          + " needs the solve's dt0; set GradientSolve.dt0, or give an adaptive controller");
-    }
-    if (norm == BackwardNorm.ALL || kind == Kind.QUADRATURE) {
-      return c;
-    }
-    if (!(c instanceof PidController pid)) {
+    boolean plain = norm == BackwardNorm.ALL || kind == Kind.QUADRATURE;
+    if (!plain && !(c instanceof PidController)) {
       throw new IllegalArgumentException(who + ": BackwardNorm." + norm + " shapes the error"
           + " control of an adaptive PidController, but the backward controller is " + c
           + "; give one with withController(PidController.of(rtol, atol)), or use"
           + " BackwardNorm.ALL");
     }
+    if (!c.isAdaptive() && !(p.dt0() > 0)) {
+      throw new IllegalArgumentException(who + ": the fixed-step backward controller " + c
+          + " needs the solve's dt0; set GradientSolve.dt0, or give an adaptive controller");
+    }
+    if (plain) {
+      return c;
+    }
+    PidController pid = (PidController) c;
     int n = p.term().size();
     boolean[] include = new boolean[systemSize(p.term())];
     int measured = kind == Kind.INTERPOLATING ? n : norm == BackwardNorm.SEMINORM ? 2 * n : n;

@@ -37,6 +37,16 @@ final class DenseTrajectory {
     c.evaluate(t, out);
   }
 
+  /**
+   * The start of the step whose dense output covers the time just before {@code t} (in the
+   * direction of integration), or {@code floor} if that is later: the next break of the
+   * interpolant going backwards from {@code t}.
+   */
+  double breakBefore(double t, double floor) {
+    double start = segments[find(t)].tStart();
+    return (start - floor) * dir > 0 ? start : floor;
+  }
+
   /** The first segment that ends at or after {@code t} (the last one if none does). */
   private int find(double t) {
     int lo = 0;

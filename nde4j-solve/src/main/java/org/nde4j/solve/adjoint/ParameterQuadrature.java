@@ -5,9 +5,10 @@ import org.nde4j.solve.term.DifferentiableTerm;
 
 /**
  * The parameter gradient of the quadrature adjoint, {@code θ̄ = ∫_{t0}^{t1} (∂f/∂θ)ᵀλ dt}, summed
- * over the backward steps by 4-point Gauss–Legendre quadrature (exact for polynomials of degree 7,
- * beyond the order of the dense outputs it reads): {@code λ} from the backward step's dense
- * output, {@code y} from the forward trajectory. Four VJPs per backward step.
+ * by 4-point Gauss–Legendre quadrature (exact for polynomials of degree 7, beyond the order of the
+ * dense outputs it reads) over the pieces between consecutive breaks of the backward and forward
+ * steps, on each of which both interpolants are smooth: {@code λ} from the backward step's dense
+ * output, {@code y} from the forward trajectory. Four VJPs per piece.
  */
 final class ParameterQuadrature {
   private static final double[] NODES = new double[4];
@@ -45,11 +46,24 @@ final class ParameterQuadrature {
 
   /**
    * Adds {@code ∫ (∂f/∂θ)ᵀλ dt} over the last accepted backward step of {@code s} (oriented in
-   * the forward direction) to {@code thetaBar}.
+   * the forward direction) to {@code thetaBar}, one Gauss–Legendre rule per piece between the
+   * breaks of the two interpolants (forward steps inside the backward step).
    */
   void add(Stepping s, DenseTrajectory forward, double[] thetaBar) {
-    double later = s.previousT();
     double earlier = s.t();
+    double later = s.previousT();
+    while (later != earlier) {
+      double start = forward.breakBefore(later, earlier);
+      if (start == later) {
+        start = earlier;
+      }
+      piece(s, forward, start, later, thetaBar);
+      later = start;
+    }
+  }
+
+  private void piece(Stepping s, DenseTrajectory forward, double earlier, double later,
+      double[] thetaBar) {
     double h = later - earlier;
     for (int i = 0; i < NODES.length; i++) {
       double tau = earlier + NODES[i] * h;

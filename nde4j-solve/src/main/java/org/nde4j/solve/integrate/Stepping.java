@@ -203,7 +203,8 @@ public final class Stepping {
     if (accepted == 0) {
       throw new IllegalStateException("stepping: no step taken yet");
     }
-    return stepper.denseSegment();
+    // Ends exactly at t(), where the next step's segment starts (t + h may round elsewhere).
+    return stepper.denseSegment().endingAt(t);
   }
 
   /** Work so far. */

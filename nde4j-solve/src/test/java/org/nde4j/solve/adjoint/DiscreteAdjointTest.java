@@ -133,33 +133,41 @@ class DiscreteAdjointTest {
    */
   static void checkAgainstDifferences(TensorFn3 field, Solver solver, double t0, double t1,
       double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint) {
-    checkAgainstDifferences(field, solver, t0, t1, y0, theta, ts, c, adjoint,
-        PidController.of(1e-12, 1e-12), 1e-6);
+    assertGradientsClose(gradients(field, solver, t0, t1, y0, theta, ts, c, adjoint,
+        PidController.of(1e-12, 1e-12)), differences(field, solver, t0, t1, y0, theta, ts, c),
+        1e-6);
+  }
+
+  /** The gradients of {@code L = Σ c_i · Y_i} by {@code adjoint}, solving with {@code pid}. */
+  static Gradients gradients(TensorFn3 field, Solver solver, double t0, double t1, double[] y0,
+      double[] theta, double[] ts, double[][] c, Adjoint adjoint, PidController pid) {
+    DifferentiableTerm term = DifferentiableTerm.of(field.fn(), y0.length, theta.length);
+    return GradientSolve.of(term, solver, t0, t1, y0, theta).saveAt(ts).controller(pid)
+        .adjoint(adjoint).maxSteps(1_000_000).forward().backward(c);
   }
 
   /**
-   * As above, with the gradient's solve controlled by {@code gradientPid} (the differences always
-   * solve at rtol = atol = 1e-12) and relative error ≤ {@code rel}.
+   * The gradients of {@code L = Σ c_i · Y_i} (y0, θ, t0, t1, each save time) by central
+   * differences (h = 1e-5) of forward solves at rtol = atol = 1e-12; NaN for {@code t0} and a
+   * save time at {@code t0}, which cannot move below {@code t0}.
    */
-  static void checkAgainstDifferences(TensorFn3 field, Solver solver, double t0, double t1,
-      double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint,
-      PidController gradientPid, double rel) {
-    int n = y0.length;
-    DifferentiableTerm term = DifferentiableTerm.of(field.fn(), n, theta.length);
+  static Gradients differences(TensorFn3 field, Solver solver, double t0, double t1,
+      double[] y0, double[] theta, double[] ts, double[][] c) {
+    DifferentiableTerm term = DifferentiableTerm.of(field.fn(), y0.length, theta.length);
     PidController pid = PidController.of(1e-12, 1e-12);
     java.util.function.Function<double[][], Recording> run = in -> GradientSolve.of(term, solver,
-        in[0][0], in[0][1], in[1], in[2]).saveAt(in[3]).controller(pid).adjoint(adjoint)
-        .maxSteps(1_000_000).forward();
+        in[0][0], in[0][1], in[1], in[2]).saveAt(in[3]).controller(pid)
+        .adjoint(Adjoint.discrete()).maxSteps(1_000_000).forward();
     double[][] base = {{t0, t1}, y0, theta, ts};
-    Gradients g = GradientSolve.of(term, solver, t0, t1, y0, theta).saveAt(ts)
-        .controller(gradientPid).adjoint(adjoint).maxSteps(1_000_000).forward().backward(c);
+    double[][] grads = new double[4][];
     double h = 1e-5;
+    double gt1 = 0;
     for (int slot = 1; slot <= 3; slot++) {
-      double[] grad = slot == 1 ? g.y0() : slot == 2 ? g.theta() : g.ts();
-      for (int i = 0; i < base[slot].length; i++) {
+      grads[slot] = new double[base[slot].length];
+      for (int i = slot == 3 && ts[0] == t0 ? 1 : 0; i < base[slot].length; i++) {
         final int s = slot;
         final int k = i;
-        double fd = central(d -> {
+        grads[slot][i] = central(d -> {
           double[][] in = copy(base);
           in[s][k] += d;
           if (s == 3 && k == ts.length - 1 && ts[k] == t1) {
@@ -167,15 +175,37 @@ class DiscreteAdjointTest {
           }
           return loss(run.apply(in), c);
         }, h);
-        assertClose(grad[i], fd, rel, "slot " + slot + " [" + i + "]");
       }
+    }
+    if (ts[ts.length - 1] == t1) {
+      gt1 = grads[3][ts.length - 1];
+    }
+    if (ts[0] == t0) {
+      // Neither a save time at t0 nor t0 before it can move both ways: no central difference.
+      grads[3][0] = Double.NaN;
+      return new Gradients(grads[1], grads[2], Double.NaN, grads[3], gt1, 0, 0);
     }
     double fd0 = central(d -> {
       double[][] in = copy(base);
       in[0][0] += d;
       return loss(run.apply(in), c);
     }, h);
-    assertClose(g.t0(), fd0, rel, "dL/dt0");
+    return new Gradients(grads[1], grads[2], fd0, grads[3], gt1, 0, 0);
+  }
+
+  /** Every gradient of {@code actual} within relative error {@code rel} of {@code expected}. */
+  static void assertGradientsClose(Gradients actual, Gradients expected, double rel) {
+    for (int i = 0; i < expected.y0().length; i++) {
+      assertClose(actual.y0()[i], expected.y0()[i], rel, "dL/dy0[" + i + "]");
+    }
+    for (int i = 0; i < expected.theta().length; i++) {
+      assertClose(actual.theta()[i], expected.theta()[i], rel, "dL/dθ[" + i + "]");
+    }
+    for (int i = 0; i < expected.ts().length; i++) {
+      assertClose(actual.ts()[i], expected.ts()[i], rel, "dL/dts[" + i + "]");
+    }
+    assertClose(actual.t0(), expected.t0(), rel, "dL/dt0");
+    assertClose(actual.t1(), expected.t1(), rel, "dL/dt1");
   }
 
   static double[][] copy(double[][] a) {
