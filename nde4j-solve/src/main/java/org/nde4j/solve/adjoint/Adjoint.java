@@ -7,8 +7,8 @@ package org.nde4j.solve.adjoint;
  * <p>Available: {@link #discrete()} (exact gradient of the discretised solve, every step stored),
  * {@link #checkpointed(int)} (the same gradient with at most a given number of stored states,
  * recomputing the others), {@link #auto()} (the default); the continuous adjoints {@link
- * #backsolve()}, {@link #interpolating()} and {@link #quadrature()}. See {@code docs/gradients.md} for the
- * memory, exactness and cost of each.
+ * #backsolve()}, {@link #interpolating()} and {@link #quadrature()}. See {@code
+ * docs/gradients.md} for the memory, exactness and cost of each.
  */
 public interface Adjoint {
   /** A short name for messages and reports. */

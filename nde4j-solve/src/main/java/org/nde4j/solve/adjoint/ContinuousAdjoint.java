@@ -96,7 +96,8 @@ public final class ContinuousAdjoint implements Adjoint {
    * Which channels the backward error control measures (default {@link BackwardNorm#ALL}); any
    * other choice needs a {@link PidController} for the backward pass, whose norm it replaces by
    * the seminorm with the controller's tolerances. {@link BackwardNorm#STATE_ONLY} is for
-   * backsolve only.
+   * backsolve only. The quadrature adjoint's backward system has no {@code θ̄}, so there {@code
+   * SEMINORM} is {@code ALL}.
    *
    * @throws IllegalArgumentException for {@code STATE_ONLY} with the interpolating or quadrature
    *     adjoint (which do not integrate {@code y}), naming the norms that apply

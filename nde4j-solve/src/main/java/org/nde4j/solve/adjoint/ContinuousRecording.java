@@ -152,8 +152,8 @@ final class ContinuousRecording implements Recording {
     }
     jump(0, ybar, z, lam);
     double[] lambda = java.util.Arrays.copyOfRange(z, lam, lam + n);
-    double[] thetaBar =
-        quadratureBar != null ? quadratureBar : java.util.Arrays.copyOfRange(z, lam + n, lam + n + p);
+    double[] thetaBar = quadratureBar != null ? quadratureBar
+        : java.util.Arrays.copyOfRange(z, lam + n, lam + n + p);
     return Backward.gradients(problem, result, f, theta, lambda, thetaBar, ybar,
         f.rateEvaluations() - rates0 + counter.forwardRates, f.vjpEvaluations() - vjps0);
   }

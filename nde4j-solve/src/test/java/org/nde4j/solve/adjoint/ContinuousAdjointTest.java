@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nde4j.solve.adjoint.DiscreteAdjointTest.TensorFn3;
+import org.nde4j.solve.solver.implicit.Kvaerno5;
 import org.nde4j.solve.solver.rk.Dopri5;
 import org.nde4j.solve.solver.rk.Rk4;
 import org.nde4j.solve.solver.rk.Tsit5;
@@ -40,6 +41,21 @@ class ContinuousAdjointTest {
   void linearSystemMatchesTheMatrixExponential() {
     for (Adjoint a : adjoints()) {
       DiscreteAdjointTest.checkLinear(DiscreteAdjointTest.linear(a, TOL).forward(), REL);
+    }
+  }
+
+  /**
+   * The continuous adjoints need no step VJP: an implicit forward solver (which the discrete
+   * adjoint rejects) and an implicit backward one work.
+   */
+  @Test
+  void implicitSolversForwardAndBackward() {
+    for (Adjoint a : List.of(Adjoint.backsolve(), Adjoint.interpolating(), Adjoint.quadrature(),
+        Adjoint.quadrature().withSolver(new Kvaerno5()))) {
+      GradientSolve p = GradientSolve.of(DifferentiableTerm.of(GradFields.linear(3), 3, 9),
+          new Kvaerno5(), 0, DiscreteAdjointTest.T1, DiscreteAdjointTest.Y0,
+          DiscreteAdjointTest.flat(DiscreteAdjointTest.A)).controller(TOL).adjoint(a);
+      DiscreteAdjointTest.checkLinear(p.forward(), REL);
     }
   }
 
@@ -105,8 +121,8 @@ class ContinuousAdjointTest {
    * −30) y}: the fast component, decayed to 1e-26, is lost in the solver's absolute error, which
    * the backward solve amplifies by {@code e^{30 t1}}. Restarting {@code y} from the forward
    * state at every step bounds that growth to one step's; reading {@code y} from the forward pass
-   * (interpolating, quadrature) avoids it. Reference: {@code ∂L/∂A_ij = w_i y0_j e^{a_i t1} (e^{(a_j −
-   * a_i) t1} − 1) / (a_j − a_i)} for {@code L = w · y(t1)}.
+   * (interpolating, quadrature) avoids it. Reference: {@code ∂L/∂A_ij = w_i y0_j e^{a_i t1}
+   * (e^{(a_j − a_i) t1} − 1) / (a_j − a_i)} for {@code L = w · y(t1)}.
    */
   @Test
   void checkpointsTameTheUnstableBackwardReconstruction() {
