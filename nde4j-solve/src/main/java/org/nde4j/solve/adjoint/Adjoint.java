@@ -9,8 +9,9 @@ package org.nde4j.solve.adjoint;
  * recomputing the others), {@link #auto()} (the default), {@link #reversible()} (the discrete
  * gradient in {@code O(1)} memory for reversible solvers), {@link #implicit()} (steady states, one
  * linear solve), {@link #forwardMode()} (forward sensitivities: full Jacobians of the saved
- * states, for few parameters). See {@code docs/gradients.md} for the memory, exactness and cost
- * of each.
+ * states, for few parameters); the continuous adjoints {@link #backsolve()}, {@link
+ * #interpolating()} and {@link #quadrature()}. See {@code docs/gradients.md} for the memory,
+ * exactness and cost of each.
  */
 public interface Adjoint {
   /** A short name for messages and reports. */
@@ -130,5 +131,37 @@ public interface Adjoint {
    */
   static Adjoint forwardMode(boolean controlSensitivityError) {
     return new ForwardSensitivity(controlSensitivityError);
+  }
+
+  /**
+   * Continuous (backsolve) adjoint: the augmented system {@code [y, λ, θ̄]} is solved backwards,
+   * reconstructing {@code y} beside the adjoint, restarting {@code y} from the forward states at
+   * the save times (R. T. Q. Chen, Y. Rubanova, J. Bettencourt, D. Duvenaud, <i>Neural ordinary
+   * differential equations</i>, NeurIPS 2018; torchdiffeq's {@code odeint_adjoint}). Memory: the
+   * saved states; gradients accurate to the solve tolerances. Options (backward solver and
+   * controller, seminorm, more or no checkpoints) on {@link ContinuousAdjoint}.
+   */
+  static ContinuousAdjoint backsolve() {
+    return ContinuousAdjoint.of(ContinuousAdjoint.Kind.BACKSOLVE);
+  }
+
+  /**
+   * Interpolating adjoint: {@code [λ, θ̄]} is solved backwards with {@code y(t)} read from the
+   * forward solve's dense output (SciMLSensitivity's {@code InterpolatingAdjoint}; C. Rackauckas
+   * et al., <i>Universal differential equations for scientific machine learning</i>,
+   * arXiv:2001.04385, 2020). Memory: one dense segment per step, or checkpoints with {@link
+   * ContinuousAdjoint#withCheckpointEvery}.
+   */
+  static ContinuousAdjoint interpolating() {
+    return ContinuousAdjoint.of(ContinuousAdjoint.Kind.INTERPOLATING);
+  }
+
+  /**
+   * Quadrature adjoint: {@code λ} alone is solved backwards with {@code y(t)} from the forward
+   * dense output, and {@code θ̄ = ∫ (∂f/∂θ)ᵀλ dt} is computed by Gauss–Legendre quadrature over
+   * the backward steps (SciMLSensitivity's {@code QuadratureAdjoint}; Rackauckas et al., 2020).
+   */
+  static ContinuousAdjoint quadrature() {
+    return ContinuousAdjoint.of(ContinuousAdjoint.Kind.QUADRATURE);
   }
 }

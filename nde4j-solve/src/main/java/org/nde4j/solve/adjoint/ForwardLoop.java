@@ -1,8 +1,10 @@
 package org.nde4j.solve.adjoint;
 
+import java.util.function.Consumer;
 import org.nde4j.solve.integrate.Stats;
 import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.integrate.Stepping;
+import org.nde4j.solve.solver.DenseSegment;
 import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.ClipController;
@@ -46,7 +48,16 @@ final class ForwardLoop {
   private ForwardLoop() {}
 
   static Result run(GradientSolve p, Term term, Listener listener) {
-    return run(p, term, p.y0(), p.controller(), p.dt0(), listener, null);
+    return run(p, term, p.y0(), p.controller(), p.dt0(), listener, null, null);
+  }
+
+  /**
+   * As {@link #run(GradientSolve, Term, Listener)}, handing each accepted step's dense output to
+   * {@code dense} (unless null) before the listener sees the step.
+   */
+  static Result run(GradientSolve p, Term term, Listener listener,
+      Consumer<DenseSegment> dense) {
+    return run(p, term, p.y0(), p.controller(), p.dt0(), listener, null, dense);
   }
 
   /**
@@ -56,6 +67,12 @@ final class ForwardLoop {
    */
   static Result run(GradientSolve p, Term term, double[] y0, StepSizeController controller,
       double dt0, Listener listener, Terminal terminal) {
+    return run(p, term, y0, controller, dt0, listener, terminal, null);
+  }
+
+  private static Result run(GradientSolve p, Term term, double[] y0,
+      StepSizeController controller, double dt0, Listener listener, Terminal terminal,
+      Consumer<DenseSegment> dense) {
     double[] ts = p.ts();
     double[] interior = new double[ts.length];
     int m = 0;
@@ -97,6 +114,9 @@ final class ForwardLoop {
       if (terminal != null && terminal.stops(t, stepping.t(), y, yNext, stepping)) {
         status = Status.EVENT;
         break;
+      }
+      if (dense != null) {
+        dense.accept(stepping.denseSegment());
       }
       listener.accepted(k, t, stepping.t(), y, yNext);
       k++;

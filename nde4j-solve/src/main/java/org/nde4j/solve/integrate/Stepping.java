@@ -1,6 +1,7 @@
 package org.nde4j.solve.integrate;
 
 import java.util.Objects;
+import org.nde4j.solve.solver.DenseSegment;
 import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.StepControl;
@@ -168,6 +169,19 @@ public final class Stepping {
    * @throws IllegalArgumentException outside the last step
    */
   public double[] interpolate(double time) {
+    double[] out = new double[y.length];
+    interpolate(time, out);
+    return out;
+  }
+
+  /**
+   * Writes the dense output of the last accepted step at {@code time ∈ [previousT(), t()]} into
+   * {@code out} (no allocation; the stepper may evaluate extra stages once per step).
+   *
+   * @throws IllegalStateException before the first step
+   * @throws IllegalArgumentException outside the last step
+   */
+  public void interpolate(double time, double[] out) {
     if (accepted == 0) {
       throw new IllegalStateException("stepping: no step taken yet");
     }
@@ -176,9 +190,21 @@ public final class Stepping {
           + tPrev + ", " + t + "]");
     }
     // The stepper's last attempt is the accepted step (its acceptance is declared lazily).
-    double[] out = new double[y.length];
     stepper.interpolate((time - tPrev) / (t - tPrev), out);
-    return out;
+  }
+
+  /**
+   * An immutable copy of the last accepted step's dense output, valid on {@code [previousT(),
+   * t()]} (allocates; for callers that keep a trajectory's dense output).
+   *
+   * @throws IllegalStateException before the first step
+   */
+  public DenseSegment denseSegment() {
+    if (accepted == 0) {
+      throw new IllegalStateException("stepping: no step taken yet");
+    }
+    // Ends exactly at t(), where the next step's segment starts (t + h may round elsewhere).
+    return stepper.denseSegment().endingAt(t);
   }
 
   /** Work so far. */

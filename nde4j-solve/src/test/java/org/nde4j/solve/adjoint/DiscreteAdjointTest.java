@@ -11,6 +11,7 @@ import org.nde4j.solve.solver.rk.Dopri5;
 import org.nde4j.solve.solver.rk.Tsit5;
 import org.nde4j.solve.solver.rosenbrock.Rodas5P;
 import org.nde4j.solve.stepsize.PidController;
+import org.nde4j.solve.stepsize.StepSizeController;
 import org.nde4j.solve.term.DifferentiableTerm;
 import org.nde4j.testkit.problems.MatrixExponential;
 
@@ -35,8 +36,12 @@ class DiscreteAdjointTest {
   }
 
   static GradientSolve linear(Adjoint adjoint) {
+    return linear(adjoint, PidController.of(1e-11, 1e-13));
+  }
+
+  static GradientSolve linear(Adjoint adjoint, PidController pid) {
     return GradientSolve.of(DifferentiableTerm.of(GradFields.linear(3), 3, 9), new Tsit5(), 0,
-        T1, Y0, flat(A)).controller(PidController.of(1e-11, 1e-13)).adjoint(adjoint);
+        T1, Y0, flat(A)).controller(pid).adjoint(adjoint);
   }
 
   static void assertClose(double actual, double expected, double rel, String what) {
@@ -93,17 +98,24 @@ class DiscreteAdjointTest {
   /** L = w · y(t1) for y' = Ay: every gradient against closed forms. */
   @Test
   void linearSystemMatchesTheMatrixExponential() {
-    Recording r = linear(Adjoint.discrete()).forward();
+    checkLinear(linear(Adjoint.discrete()).forward(), 1e-8);
+  }
+
+  /**
+   * The gradients of {@code L = w · y(t1)} from {@code r} (a solve of {@link #linear}) against the
+   * closed forms, relative error ≤ {@code rel}.
+   */
+  static void checkLinear(Recording r, double rel) {
     assertThat(r.status()).isEqualTo(Status.SUCCESS);
     Gradients g = r.backward(new double[][] {W});
     int n = 3;
     double[] dy0 = expectedY0Gradient();
     double[] dA = expectedAGradient();
     for (int i = 0; i < n; i++) {
-      assertClose(g.y0()[i], dy0[i], 1e-8, "dL/dy0[" + i + "]");
+      assertClose(g.y0()[i], dy0[i], rel, "dL/dy0[" + i + "]");
     }
     for (int i = 0; i < n * n; i++) {
-      assertClose(g.theta()[i], dA[i], 1e-8, "dL/dA[" + i + "]");
+      assertClose(g.theta()[i], dA[i], rel, "dL/dA[" + i + "]");
     }
     double[] y1 = MatrixExponential.apply(A, T1, Y0);
     double dt1 = 0;
@@ -118,9 +130,9 @@ class DiscreteAdjointTest {
       dt1 += W[p] * ay1;
       dt0 -= dy0[p] * ay0;
     }
-    assertClose(g.t1(), dt1, 1e-8, "dL/dt1");
-    assertClose(g.ts()[0], dt1, 1e-8, "dL/dts");
-    assertClose(g.t0(), dt0, 1e-8, "dL/dt0");
+    assertClose(g.t1(), dt1, rel, "dL/dt1");
+    assertClose(g.ts()[0], dt1, rel, "dL/dts");
+    assertClose(g.t0(), dt0, rel, "dL/dt0");
   }
 
   /** The loss Σ_i c_i · Y_i of a recording's saved states. */
@@ -141,7 +153,7 @@ class DiscreteAdjointTest {
 
   /**
    * Every gradient of a solve (y0, θ, t0, t1, each save time) against central differences of the
-   * forward solve, relative error ≤ 1e-6.
+   * forward solve, relative error ≤ 1e-6 (solves at rtol = atol = 1e-12).
    */
   static void checkAgainstDifferences(TensorFn3 field, Solver solver, double t0, double t1,
       double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint) {
@@ -155,24 +167,62 @@ class DiscreteAdjointTest {
    * formula's, which the adjoints report).
    */
   static void checkAgainstDifferences(TensorFn3 field, Solver solver,
-      org.nde4j.solve.stepsize.StepSizeController controller, double dt0, boolean times,
-      double t0, double t1, double[] y0, double[] theta, double[] ts, double[][] c,
-      Adjoint adjoint) {
-    int n = y0.length;
-    DifferentiableTerm term = DifferentiableTerm.of(field.fn(), n, theta.length);
+      StepSizeController controller, double dt0, boolean times, double t0, double t1,
+      double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint) {
+    assertGradientsClose(gradients(field, solver, t0, t1, y0, theta, ts, c, adjoint, controller,
+        dt0), differences(field, solver, controller, dt0, times, adjoint, t0, t1, y0, theta, ts,
+        c), 1e-6);
+  }
+
+  /** The gradients of {@code L = Σ c_i · Y_i} by {@code adjoint}, solving with {@code pid}. */
+  static Gradients gradients(TensorFn3 field, Solver solver, double t0, double t1, double[] y0,
+      double[] theta, double[] ts, double[][] c, Adjoint adjoint, PidController pid) {
+    return gradients(field, solver, t0, t1, y0, theta, ts, c, adjoint, pid, Double.NaN);
+  }
+
+  private static Gradients gradients(TensorFn3 field, Solver solver, double t0, double t1,
+      double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint,
+      StepSizeController controller, double dt0) {
+    DifferentiableTerm term = DifferentiableTerm.of(field.fn(), y0.length, theta.length);
+    return GradientSolve.of(term, solver, t0, t1, y0, theta).saveAt(ts).controller(controller)
+        .dt0(dt0).adjoint(adjoint).maxSteps(1_000_000).forward().backward(c);
+  }
+
+  /**
+   * The gradients of {@code L = Σ c_i · Y_i} (y0, θ, t0, t1, each save time) by central
+   * differences (h = 1e-5) of forward solves at rtol = atol = 1e-12; NaN for {@code t0} and a
+   * save time at {@code t0}, which cannot move below {@code t0}.
+   */
+  static Gradients differences(TensorFn3 field, Solver solver, double t0, double t1,
+      double[] y0, double[] theta, double[] ts, double[][] c) {
+    return differences(field, solver, PidController.of(1e-12, 1e-12), Double.NaN, true,
+        Adjoint.discrete(), t0, t1, y0, theta, ts, c);
+  }
+
+  /**
+   * Central differences of forward solves with {@code controller} and {@code dt0}, run by {@code
+   * forward}'s forward pass; without {@code times} the time gradients are NaN (not checked).
+   */
+  private static Gradients differences(TensorFn3 field, Solver solver,
+      StepSizeController controller, double dt0, boolean times, Adjoint forward, double t0,
+      double t1, double[] y0, double[] theta, double[] ts, double[][] c) {
+    DifferentiableTerm term = DifferentiableTerm.of(field.fn(), y0.length, theta.length);
     java.util.function.Function<double[][], Recording> run = in -> GradientSolve.of(term, solver,
         in[0][0], in[0][1], in[1], in[2]).saveAt(in[3]).controller(controller).dt0(dt0)
-        .adjoint(adjoint).maxSteps(1_000_000).forward();
+        .adjoint(forward).maxSteps(1_000_000).forward();
     double[][] base = {{t0, t1}, y0, theta, ts};
-    Recording r = run.apply(base);
-    Gradients g = r.backward(c);
+    double[][] grads = new double[4][];
     double h = 1e-5;
-    for (int slot = 1; slot <= (times ? 3 : 2); slot++) {
-      double[] grad = slot == 1 ? g.y0() : slot == 2 ? g.theta() : g.ts();
-      for (int i = 0; i < base[slot].length; i++) {
+    for (int slot = 1; slot <= 3; slot++) {
+      grads[slot] = new double[base[slot].length];
+      java.util.Arrays.fill(grads[slot], Double.NaN);
+      if (slot == 3 && !times) {
+        continue;
+      }
+      for (int i = slot == 3 && ts[0] == t0 ? 1 : 0; i < base[slot].length; i++) {
         final int s = slot;
         final int k = i;
-        double fd = central(d -> {
+        grads[slot][i] = central(d -> {
           double[][] in = copy(base);
           in[s][k] += d;
           if (s == 3 && k == ts.length - 1 && ts[k] == t1) {
@@ -180,18 +230,39 @@ class DiscreteAdjointTest {
           }
           return loss(run.apply(in), c);
         }, h);
-        assertClose(grad[i], fd, 1e-6, "slot " + slot + " [" + i + "]");
       }
     }
-    if (!times) {
-      return;
+    double gt1 = times && ts[ts.length - 1] == t1 ? grads[3][ts.length - 1] : Double.NaN;
+    if (!times || ts[0] == t0) {
+      // Neither a save time at t0 nor t0 before it can move both ways: no central difference.
+      return new Gradients(grads[1], grads[2], Double.NaN, grads[3], gt1, 0, 0);
     }
     double fd0 = central(d -> {
       double[][] in = copy(base);
       in[0][0] += d;
       return loss(run.apply(in), c);
     }, h);
-    assertClose(g.t0(), fd0, 1e-6, "dL/dt0");
+    return new Gradients(grads[1], grads[2], fd0, grads[3], gt1, 0, 0);
+  }
+
+  /**
+   * Every gradient of {@code actual} within relative error {@code rel} of {@code expected}
+   * (entries NaN in {@code expected} are not checked).
+   */
+  static void assertGradientsClose(Gradients actual, Gradients expected, double rel) {
+    check(actual.y0(), expected.y0(), rel, "dL/dy0");
+    check(actual.theta(), expected.theta(), rel, "dL/dθ");
+    check(actual.ts(), expected.ts(), rel, "dL/dts");
+    check(new double[] {actual.t0(), actual.t1()}, new double[] {expected.t0(), expected.t1()},
+        rel, "dL/d(t0, t1)");
+  }
+
+  private static void check(double[] actual, double[] expected, double rel, String what) {
+    for (int i = 0; i < expected.length; i++) {
+      if (!Double.isNaN(expected[i])) {
+        assertClose(actual[i], expected[i], rel, what + "[" + i + "]");
+      }
+    }
   }
 
   static double[][] copy(double[][] a) {
