@@ -5,6 +5,8 @@ import java.util.List;
 import org.nde4j.bench.BenchCase;
 import org.nde4j.bench.Suite;
 import org.nde4j.solve.adjoint.Adjoint;
+import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.reversible.ReversibleHeun;
 import org.nde4j.solve.solver.rk.Tsit5;
 
 /**
@@ -22,11 +24,15 @@ public final class GradSuite implements Suite {
   public List<BenchCase> cases() {
     List<BenchCase> cases = new ArrayList<>();
     cases.add(new W3Iteration("w3_direct", Adjoint.discrete()));
+    cases.add(new W3Iteration("w3_adjoint", Adjoint.backsolve()));
     cases.add(new W4Solve("w4_fwd", null));
     cases.add(new W4Solve("w4_fwd_bwd_direct", Adjoint.discrete()));
-    for (Adjoint a : List.of(Adjoint.discrete(), Adjoint.checkpointed(16))) {
+    cases.add(new W4Solve("w4_fwd_bwd_adjoint", Adjoint.backsolve()));
+    for (Adjoint a : List.of(Adjoint.discrete(), Adjoint.checkpointed(16), Adjoint.backsolve(),
+        Adjoint.interpolating(), Adjoint.reversible())) {
+      Solver solver = a.name().equals("reversible") ? new ReversibleHeun() : new Tsit5();
       for (int steps : new int[] {1_000, 10_000, 100_000}) {
-        cases.add(new MemoryCase(a, new Tsit5(), steps));
+        cases.add(new MemoryCase(a, solver, steps));
       }
     }
     return cases;
@@ -34,7 +40,9 @@ public final class GradSuite implements Suite {
 
   @Override
   public String header() {
-    return "direct = discrete adjoint (backpropagation through the solver's steps); memory cases:"
-        + " y' = tanh(W y) on two states, constant steps on [0, 1] with tsit5";
+    return "direct = discrete adjoint (backpropagation through the solver's steps), adjoint ="
+        + " backsolve (continuous adjoint, as torchdiffeq's odeint_adjoint); memory cases:"
+        + " y' = tanh(W y) on two states, constant steps on [0, 1] with tsit5 (reversible:"
+        + " reversible_heun)";
   }
 }
