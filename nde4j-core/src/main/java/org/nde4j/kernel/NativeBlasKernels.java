@@ -84,6 +84,12 @@ public final class NativeBlasKernels implements Kernels {
   }
 
   @Override
+  public void softplusSigmoid(double[] x, int xo, double[] y, int yo, double[] s, int so,
+      int n) {
+    fallback.softplusSigmoid(x, xo, y, yo, s, so, n);
+  }
+
+  @Override
   public void addRows(double[] row, int ro, double[] c, int co, int rows, int n) {
     fallback.addRows(row, ro, c, co, rows, n);
   }
