@@ -2,8 +2,8 @@ package org.nde4j.compile;
 
 import org.nde4j.kernel.Kernels;
 import org.nde4j.tensor.Kernel;
+import org.nde4j.tensor.Op;
 import org.nde4j.tensor.Shape;
-import org.nde4j.tensor.Tensor;
 import org.nde4j.tensor.op.Unary;
 import org.nde4j.tensor.op.UnaryFn;
 
@@ -13,15 +13,15 @@ import org.nde4j.tensor.op.UnaryFn;
  * the reverse pass — so that e^{-|x|} is computed once, in the forward step, and the reverse pass
  * only multiplies. Same bits as the two ops (see {@link Kernels#softplusSigmoid}). The step reads
  * {@code x} as operand 0 and writes the sigmoid into operand 1 (a buffer the compiler assigns to
- * the sigmoid's value). Exists only inside compiled plans, so it has no derivative rules.
+ * the sigmoid's value).
  */
-final class SoftplusSigmoid implements org.nde4j.tensor.Op {
+final class SoftplusSigmoid implements PlanOnlyOp {
   static final SoftplusSigmoid INSTANCE = new SoftplusSigmoid();
 
   private SoftplusSigmoid() {}
 
   /** Whether {@code primary} and {@code companion} applied to one operand are this pair. */
-  static boolean pairs(org.nde4j.tensor.Op primary, org.nde4j.tensor.Op companion) {
+  static boolean pairs(Op primary, Op companion) {
     return primary == Unary.of(UnaryFn.SOFTPLUS) && companion == Unary.of(UnaryFn.SIGMOID);
   }
 
@@ -39,16 +39,6 @@ final class SoftplusSigmoid implements org.nde4j.tensor.Op {
   public Kernel kernel(Shape[] in, Shape out) {
     int n = out.size();
     return (x, o) -> Kernels.get().softplusSigmoid(x[0], 0, o, 0, x[1], 0, n);
-  }
-
-  @Override
-  public Tensor[] vjp(Tensor[] in, Tensor out, Tensor g) {
-    throw new UnsupportedOperationException("softplus+sigmoid exists only in compiled plans");
-  }
-
-  @Override
-  public Tensor jvp(Tensor[] in, Tensor out, Tensor[] t) {
-    throw new UnsupportedOperationException("softplus+sigmoid exists only in compiled plans");
   }
 
   @Override
