@@ -3,17 +3,15 @@ package org.nde4j.compile;
 import org.nde4j.kernel.Kernels;
 import org.nde4j.tensor.Kernel;
 import org.nde4j.tensor.Shape;
-import org.nde4j.tensor.Tensor;
 import org.nde4j.tensor.op.MatMul;
 
 /**
  * {@code op(A)·op(B) + bias} for 2-D products and a bias row ({@code [n]} or {@code [1, n]}): the
  * compiler's rewrite of a product whose only consumer adds a bias (a network layer), so that the
  * bias is added in the product's step while C is still in cache rather than by a broadcast add
- * step of its own. Same arithmetic, same bits as the two ops. Exists only inside compiled plans,
- * after differentiation, so it has no derivative rules.
+ * step of its own. Same arithmetic, same bits as the two ops.
  */
-final class BiasedMatMul implements org.nde4j.tensor.Op {
+final class BiasedMatMul implements PlanOnlyOp {
   private final MatMul product;
 
   BiasedMatMul(MatMul product) {
@@ -49,16 +47,6 @@ final class BiasedMatMul implements org.nde4j.tensor.Op {
       mm.run(x, o);
       Kernels.get().addRows(x[2], 0, o, 0, m, n);
     };
-  }
-
-  @Override
-  public Tensor[] vjp(Tensor[] in, Tensor out, Tensor g) {
-    throw new UnsupportedOperationException("matmul+bias exists only in compiled plans");
-  }
-
-  @Override
-  public Tensor jvp(Tensor[] in, Tensor out, Tensor[] t) {
-    throw new UnsupportedOperationException("matmul+bias exists only in compiled plans");
   }
 
   @Override

@@ -15,12 +15,15 @@ import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.op.Binary;
 import org.nde4j.tensor.op.BinaryFn;
 import org.nde4j.tensor.op.MatMul;
+import org.nde4j.tensor.op.Unary;
+import org.nde4j.tensor.op.UnaryFn;
 
 /**
  * Turns a {@link Graph} into a {@link Plan}: common-subexpression elimination (ops are values, so
  * equal ops on equal operands are one node), dead-code elimination from the outputs, reshapes as
- * buffer aliases, fusion of elementwise trees whose intermediates have a single consumer and the
- * result's shape, and buffer assignment with reuse by liveness. Every buffer and kernel is created
+ * buffer aliases, one step for a softplus and the sigmoid of its operand, fusion of elementwise
+ * trees whose intermediates have a single consumer and the result's shape, and buffer assignment
+ * with reuse by liveness. Every buffer and kernel is created
  * here, so running the plan allocates nothing.
  */
 final class Compiler {
@@ -37,6 +40,10 @@ final class Compiler {
     int uses;
     boolean live;
     V fusedInto;
+    /** A value this one's step writes as well (see {@link SoftplusSigmoid}). */
+    V companion;
+    /** The value whose step writes this one, which then has no step of its own. */
+    V computedBy;
     int buffer = -1;
 
     V(int id, Op op, int[] in, Shape shape, double[] constant, int inputIndex) {
@@ -151,15 +158,16 @@ final class Compiler {
     // kernel-by-kernel form
     PlanRunner program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
     absorbBiases(vs, isOutput);
+    pairSoftplusSigmoid(vs);
     // fusion: an elementwise value with one consumer, that consumer elementwise and of the same
     // shape, and not itself an output, is computed inside its consumer's fused kernel
     for (V v : vs) {
-      if (!v.live || !(v.op instanceof ElementwiseOp)) {
+      if (!v.live || !(v.op instanceof ElementwiseOp) || v.computedBy != null) {
         continue;
       }
       for (int i : v.in) {
         V p = vs.get(i);
-        if (p.op instanceof ElementwiseOp && p.uses == 1 && !isOutput[p.id]
+        if (p.op instanceof ElementwiseOp && p.uses == 1 && !isOutput[p.id] && p.computedBy == null
             && p.shape.equals(v.shape)) {
           p.fusedInto = v;
         }
@@ -188,6 +196,30 @@ final class Compiler {
           p.uses = 0;
           break;
         }
+      }
+    }
+  }
+
+  /**
+   * {@code softplus(x)} and {@code sigmoid(x)} of one operand (a softplus layer and, in the
+   * reverse pass, its derivative) become one {@link SoftplusSigmoid} step at the softplus, which
+   * writes the sigmoid's buffer too. Before fusion, so that the sigmoid stays a buffer its
+   * consumer reads rather than being recomputed inside the consumer's loop. The softplus must
+   * come first in trace order, so that the sigmoid is written before any step reads it.
+   */
+  private static void pairSoftplusSigmoid(List<V> vs) {
+    Map<Integer, V> softplusOf = new HashMap<>();
+    for (V v : vs) {
+      if (v.live && v.op == Unary.of(UnaryFn.SOFTPLUS)) {
+        softplusOf.putIfAbsent(v.in[0], v);
+      }
+    }
+    for (V v : vs) {
+      V p = v.live && v.in.length == 1 ? softplusOf.get(v.in[0]) : null;
+      if (p != null && p.companion == null && p.id < v.id && SoftplusSigmoid.pairs(p.op, v.op)) {
+        p.op = SoftplusSigmoid.INSTANCE;
+        p.companion = v;
+        v.computedBy = p;
       }
     }
   }
@@ -255,7 +287,7 @@ final class Compiler {
       // last step index at which each buffer is read (aliases share buffers)
       List<V> order = new ArrayList<>();
       for (V v : vs) {
-        if (v.live && v.op != null && v.fusedInto == null) {
+        if (v.live && v.op != null && v.fusedInto == null && v.computedBy == null) {
           order.add(v);
         }
       }
@@ -277,6 +309,11 @@ final class Compiler {
           }
           // a fused kernel reads its distinct external operands; a plain kernel its operands
           List<V> operands = fused ? leaves(v) : direct(v);
+          if (v.companion != null) {
+            // written, not read, by this step: allocated with its output
+            v.companion.buffer = allocate(v.companion.shape.size());
+            operands.add(v.companion);
+          }
           int[] ids = new int[operands.size()];
           Shape[] shapes = new Shape[operands.size()];
           for (int j = 0; j < ids.length; j++) {

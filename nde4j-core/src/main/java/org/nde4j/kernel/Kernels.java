@@ -34,6 +34,17 @@ public interface Kernels {
   void softplus(double[] x, int xo, double[] y, int yo, int n);
 
   /**
+   * {@link #softplus} of {@code x} into {@code y} and {@link #sigmoid} of the same {@code x} into
+   * {@code s} (its derivative, which a reverse pass needs), bit for bit the results of the two
+   * separate calls; implementations may share the work of both (e^{-|x|}).
+   */
+  default void softplusSigmoid(double[] x, int xo, double[] y, int yo, double[] s, int so,
+      int n) {
+    softplus(x, xo, y, yo, n);
+    sigmoid(x, xo, s, so, n);
+  }
+
+  /**
    * {@code c[co + r·n + j] += row[ro + j]} for {@code r < rows}, {@code j < n}: a bias row added to
    * every row of a row-major matrix (the epilogue of a layer's matrix product).
    */

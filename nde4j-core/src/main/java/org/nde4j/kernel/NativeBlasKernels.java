@@ -2,16 +2,28 @@ package org.nde4j.kernel;
 
 /**
  * Decorator that sends products large enough to pay for a JNI call to the system BLAS and
- * everything else (small products, all elementwise maths) to the wrapped kernels. Routing is a
- * single comparison of {@code m·n·k} against a threshold measured on an AVX2 machine (see
- * {@link #DEFAULT_MIN_WORK}); no per-call logging or allocation.
+ * everything else (small products, products with an inner or output width of at most 2, all
+ * elementwise maths) to the wrapped kernels. Routing compares {@code m·n·k} against a threshold
+ * measured on an AVX2 machine (see {@link #DEFAULT_MIN_WORK}); no per-call logging or
+ * allocation.
  */
 public final class NativeBlasKernels implements Kernels {
   /**
-   * Multiply-adds from which OpenBLAS beat the Vector API kernels on a 2-core AVX2 EPYC (JDK 17
-   * and 25): below it the JNI transition and OpenBLAS's own dispatch cost more than they save.
+   * Multiply-adds from which OpenBLAS (0.3, one thread) beats the Vector API kernels on a 2-core
+   * AVX2 EPYC (JDK 17): below it the JNI transition and OpenBLAS's own dispatch cost about what
+   * they save. The margin grows when the operands are not in L2, as in a compiled plan whose
+   * buffers exceed it (a 256-row layer of width 128 is 256 KB), where OpenBLAS's prefetching
+   * made 256×128×32 products about 1.3× faster than the Vector API kernels; timed on operands
+   * both in and out of cache.
    */
-  public static final long DEFAULT_MIN_WORK = 1L << 21;
+  public static final long DEFAULT_MIN_WORK = 1L << 18;
+
+  /**
+   * Products with {@code k} or {@code n} at most this stay on the wrapped kernels whatever their
+   * size: their dedicated loops (a network layer with two inputs or outputs) ran about twice as
+   * fast as OpenBLAS at 4096×2×50.
+   */
+  static final int MAX_SKINNY = 2;
 
   private final Kernels fallback;
   private final NativeBlas blas;
@@ -44,7 +56,7 @@ public final class NativeBlasKernels implements Kernels {
   @Override
   public void gemm(boolean ta, boolean tb, int m, int n, int k,
       double[] a, int ao, double[] b, int bo, double[] c, int co) {
-    if ((long) m * n * k >= minWork) {
+    if ((long) m * n * k >= minWork && n > MAX_SKINNY && k > MAX_SKINNY) {
       blas.gemm(ta, tb, m, n, k, a, ao, b, bo, c, co);
     } else {
       fallback.gemm(ta, tb, m, n, k, a, ao, b, bo, c, co);
@@ -69,6 +81,12 @@ public final class NativeBlasKernels implements Kernels {
   @Override
   public void softplus(double[] x, int xo, double[] y, int yo, int n) {
     fallback.softplus(x, xo, y, yo, n);
+  }
+
+  @Override
+  public void softplusSigmoid(double[] x, int xo, double[] y, int yo, double[] s, int so,
+      int n) {
+    fallback.softplusSigmoid(x, xo, y, yo, s, so, n);
   }
 
   @Override

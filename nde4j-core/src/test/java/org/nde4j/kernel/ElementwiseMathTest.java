@@ -178,6 +178,27 @@ class ElementwiseMathTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void softplusSigmoidGivesTheBitsOfTheSeparateCalls(Kernels k) {
+    double[] x = sample(-60, 60, 6);
+    x[7] = Double.NaN;
+    x[8] = Double.NEGATIVE_INFINITY;
+    x[9] = -0.0;
+    for (int n : new int[] {0, 3, 256, 1001, 20_001}) {
+      double[] y = new double[n + 2];
+      double[] s = new double[n + 3];
+      k.softplusSigmoid(x, 5, y, 2, s, 3, n);
+      double[] ySeparate = new double[n + 2];
+      double[] sSeparate = new double[n + 3];
+      k.softplus(x, 5, ySeparate, 2, n);
+      k.sigmoid(x, 5, sSeparate, 3, n);
+      // array equality compares the bits (NaN equals NaN, −0 differs from 0)
+      assertThat(y).as("softplus, n=%d", n).isEqualTo(ySeparate);
+      assertThat(s).as("sigmoid, n=%d", n).isEqualTo(sSeparate);
+    }
+  }
+
   static double sigmoidRef(double x) {
     if (x >= 0) {
       return 1.0 / (1.0 + StrictMath.exp(-x));

@@ -56,6 +56,7 @@ class KernelAllocationTest {
     THREADS.setThreadAllocatedMemoryEnabled(true);
     double[] x = new double[1003];
     double[] y = new double[1003];
+    double[] z = new double[1003];
     for (int i = 0; i < x.length; i++) {
       x[i] = (i - 500) * 0.05;
     }
@@ -64,6 +65,7 @@ class KernelAllocationTest {
       k.tanh(x, 0, y, 2, 999);
       k.sigmoid(x, 2, y, 1, 1000);
       k.softplus(x, 0, y, 0, 1003);
+      k.softplusSigmoid(x, 1, y, 0, z, 2, 1001);
       k.addRows(x, 3, y, 0, 7, 130);
     };
     assertThat(allocatedPerCall(all, 5)).as("bytes allocated per call after warm-up").isZero();

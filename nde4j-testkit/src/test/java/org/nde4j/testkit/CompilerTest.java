@@ -172,6 +172,26 @@ class CompilerTest {
   }
 
   @Test
+  void aSoftplusAndTheSigmoidOfItsOperandShareOneStepWithTheSameBits() {
+    // the VJP of softplus(x)·w needs sigmoid(x): one forward step writes both, the reverse
+    // pass only multiplies; the sigmoid traced first is left alone
+    Graph g = Transforms.vjp(Graph.trace(in -> new Tensor[] {in[0].softplus().mul(in[1])},
+        Shape.of(9, 70), Shape.of(70)));
+    Plan p = g.compile(false);
+    assertThat(p.toString()).contains("softplus+sigmoid").doesNotContain("fused(sigmoid");
+    Graph first = Graph.trace(in -> new Tensor[] {in[0].sigmoid().add(in[0].softplus())},
+        Shape.of(5));
+    assertThat(first.compile(false).toString()).doesNotContain("softplus+sigmoid");
+    Key key = Key.of(3);
+    Tensor x = Tensor.normal(key.foldIn(0), 9, 70).mul(20);
+    Tensor w = Tensor.normal(key.foldIn(1), 70);
+    Tensor u = Tensor.normal(key.foldIn(2), 9, 70);
+    Tensor[] out = p.call(x, w, u);
+    assertThat(out[0].toArray()).containsExactly(x.softplus().mul(w).toArray());
+    assertThat(out[1].toArray()).containsExactly(u.mul(w).mul(x.sigmoid()).toArray());
+  }
+
+  @Test
   void aProductThatIsAlsoUsedElsewhereKeepsItsOwnStep() {
     Graph g = Graph.trace(in -> {
       Tensor y = in[0].matmul(in[1]);

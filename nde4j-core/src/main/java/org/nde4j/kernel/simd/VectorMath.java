@@ -166,14 +166,27 @@ final class VectorMath {
    * CodyWaite#softplus}), then the odd polynomial.
    */
   static void softplus(double[] x, int xo, double[] y, int yo, int n) {
+    softplusSigmoid(x, xo, y, yo, null, 0, n);
+  }
+
+  /**
+   * {@link #softplus} into {@code y} and {@link #sigmoid} into {@code s} of the same {@code x}:
+   * the first pass computes e^{-|x|} once for the log1p argument and the sigmoid, so both results
+   * are bitwise those of the separate calls. {@code s} may be null: softplus only.
+   */
+  static void softplusSigmoid(double[] x, int xo, double[] y, int yo, double[] s, int so,
+      int n) {
     double[] u = KernelScratch.get().chunk;
     for (int base = 0; base < n; base += CHUNK) {
       int len = Math.min(CHUNK, n - base);
       int end = S.loopBound(len);
-      log1pArgument(x, xo + base, u, end);
+      log1pArgument(x, xo + base, u, end, s, so + base);
       softplusFinish(x, xo + base, u, y, yo + base, end);
       for (int i = end; i < len; i++) {
         y[yo + base + i] = CodyWaite.softplus(x[xo + base + i]);
+        if (s != null) {
+          s[so + base + i] = CodyWaite.sigmoid(x[xo + base + i]);
+        }
       }
     }
   }
@@ -181,11 +194,14 @@ final class VectorMath {
   /**
    * {@code u[i]} for {@code x[xo+i]}, i below {@code end} (a multiple of the vector length):
    * with e = e^{-|x|} = 2^k·A/B, u = e/(2 + e) = 2^k·A/(2B + 2^k·A) when e &lt; 1/2, else
-   * u = f/(2 + f) for f = (e − 1)/2, i.e. (2^k·A − B)/(3B + 2^k·A).
+   * u = f/(2 + f) for f = (e − 1)/2, i.e. (2^k·A − B)/(3B + 2^k·A). With {@code sg} not null,
+   * also sigmoid(x) into {@code sg[so+i]}, by the operations of {@link #sigmoid}.
    */
-  private static void log1pArgument(double[] x, int xo, double[] u, int end) {
+  private static void log1pArgument(double[] x, int xo, double[] u, int end, double[] sg,
+      int so) {
     for (int i = 0; i < end; i += S.length()) {
-      DoubleVector ax = DoubleVector.fromArray(S, x, xo + i).abs();
+      DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+      DoubleVector ax = v.abs();
       DoubleVector w = ax.neg();
       w = w.blend(EXP_LO, w.compare(VectorOperators.LT, EXP_LO));
       DoubleVector kf = w
@@ -208,7 +224,13 @@ final class VectorMath {
           .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
       DoubleVector a = e.add(ro);
       DoubleVector b = e.sub(ro);
-      DoubleVector sa = a.mul(s1).mul(s2);
+      DoubleVector a1 = a.mul(s1);
+      if (sg != null) {
+        DoubleVector q = DoubleVector.broadcast(S, 1.0).div(a1.fma(s2, b));
+        b.mul(q).blend(a1.mul(q).mul(s2), v.compare(VectorOperators.LT, 0.0))
+            .intoArray(sg, so + i);
+      }
+      DoubleVector sa = a1.mul(s2);
       VectorMask<Double> big = ax.compare(VectorOperators.LE, LN2);
       // k ∈ {0, −1} when big, so 2^k − 1 is exact and 2^k·A − B = (2^k − 1)·A + 2r·O
       DoubleVector num = sa.blend(s1.mul(s2).sub(1.0).fma(a, ro.add(ro)), big);
