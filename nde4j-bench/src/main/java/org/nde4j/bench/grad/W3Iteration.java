@@ -3,6 +3,8 @@ package org.nde4j.bench.grad;
 import java.util.Random;
 import org.nde4j.bench.BenchCase;
 import org.nde4j.bench.core.CoreSuite;
+import org.nde4j.learn.optim.Optimizer;
+import org.nde4j.learn.optim.RmsProp;
 import org.nde4j.solve.adjoint.Adjoint;
 import org.nde4j.solve.adjoint.GradientSolve;
 import org.nde4j.solve.adjoint.Gradients;
@@ -34,7 +36,7 @@ final class W3Iteration implements BenchCase {
   private final Adjoint adjoint;
   private final DifferentiableTerm term;
   private final double[] theta;
-  private final RmsProp optimizer;
+  private final Optimizer optimizer;
   private final double[] times = new double[DATA];
   private final double[][] trueY;
   private final Random random = new Random(0);
@@ -62,7 +64,7 @@ final class W3Iteration implements BenchCase {
     for (int i = 150; i < 250; i++) {
       theta[i] = 0.1 * init.nextGaussian();
     }
-    this.optimizer = new RmsProp(1e-3, theta.length);
+    this.optimizer = RmsProp.builder().learningRate(1e-3).build(theta.length);
     for (int i = 0; i < DATA; i++) {
       times[i] = 25.0 * i / (DATA - 1);
     }
