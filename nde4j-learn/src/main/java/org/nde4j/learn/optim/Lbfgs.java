@@ -9,7 +9,7 @@ import java.util.Objects;
  * Limited-memory BFGS with a strong Wolfe line search, for full-batch losses over the flat
  * parameter vector: Nocedal &amp; Wright, Numerical Optimization, 2nd ed., Algorithm 7.5 with the
  * two-loop recursion of Algorithm 7.4, the initial matrix {@code H₀ = (sᵀy / yᵀy) I} of eq. 7.20
- * and the line search of Algorithms 3.5/3.6 ({@link StrongWolfeLineSearch}). The last {@code m}
+ * and the line search of Algorithms 3.5/3.6. The last {@code m}
  * pairs {@code (s, y)} are kept; a pair with {@code sᵀy ≤ 1e-10·yᵀy} is skipped. The first
  * iteration (empty history) steps along {@code −∇L} with trial step {@code min(1, 1/‖∇L‖₁)}, as
  * {@code torch.optim.LBFGS}; later iterations try the unit step first.
