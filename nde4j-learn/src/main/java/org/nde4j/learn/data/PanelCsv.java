@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads time-series panels from CSV files (UTF-8, comma-separated, first line a header; cells may
- * be double-quoted, with {@code ""} for a quote inside; blank lines are skipped).
+ * be double-quoted, with {@code ""} for a quote inside; blank lines (empty or spaces only) are skipped).
  * <ul>
  *   <li><b>Long</b> format, many series: header {@code id,time,<channels…>}, one observation per
  *       row. A series is all rows with the same {@code id} (any text), in order of first
@@ -104,7 +104,7 @@ public final class PanelCsv {
   private Panel parse(String text) {
     String[] lines = text.split("\n", -1);
     int li = 0;
-    while (li < lines.length && strip(lines[li]).isEmpty()) {
+    while (li < lines.length && strip(lines[li]).isBlank()) {
       li++;
     }
     if (li == lines.length) {
@@ -126,7 +126,7 @@ public final class PanelCsv {
     Map<String, Builder> series = new LinkedHashMap<>();
     for (int l = li + 1; l < lines.length; l++) {
       String line = strip(lines[l]);
-      if (line.isEmpty()) {
+      if (line.isBlank()) {
         continue;
       }
       int lineNo = l + 1;

@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers, and the file system after a crash, see either the previous
@@ -41,11 +43,23 @@ public final class AtomicFile {
    */
   public static void write(Path target, Body body) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp;
+    FileChannel created;
+    while (true) {
+      // Not Files.createTempFile: it makes the file owner-only (0600), and the rename would
+      // carry that over to the target; a plain new file gets the usual permissions (umask).
+      tmp = dir.resolve("." + target.getFileName() + "."
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      try {
+        created = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        break;
+      } catch (FileAlreadyExistsException e) {
+        // Taken (a leftover of a killed writer, or a concurrent one): draw another name.
+      }
+    }
     boolean done = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch = created) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
         body.writeTo(out);
         out.flush();

@@ -26,7 +26,7 @@ class PanelCsvTest {
         + "a,0,1.0,2.0\r\n"
         + "b,0.5,,3\r\n"
         + "a,0.25,NaN,-1e-3\r\n"
-        + "\r\n"
+        + "  \r\n"
         + "\"b\",1.75,4, nan\r\n"
         + "a,1,5.5,6\r\n");
     Panel p = PanelCsv.read(f);

@@ -240,6 +240,7 @@ class SafetensorsTest {
   void malformedHeaders() throws IOException {
     assertError(write("json.safetensors", "{\"w\":{\"dtype\":", new byte[0]),
         "header", "is not valid JSON at header line 1");
+    assertError(write("trailing.safetensors", "{} x", new byte[0]), "header", "not valid JSON");
     assertError(write("array.safetensors", "[1, 2]  ", new byte[0]),
         "header", "must be a JSON object");
     assertError(write("dup.safetensors", "{\"a\":{\"dtype\":\"F64\",\"shape\":[],\"data_offsets\":"
@@ -293,6 +294,18 @@ class SafetensorsTest {
     // And a later successful write replaces it whole.
     AtomicFile.write(file, next);
     assertThat(Safetensors.read(file).metadata()).containsEntry("step", "200");
+  }
+
+  @Test
+  void replacedFilesGetTheUsualPermissionsNotTempFileOnes() throws IOException {
+    Path plain = Files.createFile(dir.resolve("plain"));
+    Path atomic = dir.resolve("atomic");
+    AtomicFile.write(atomic, new byte[] {1});
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      assertThat(Files.getPosixFilePermissions(atomic))
+          .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+    assertThat(Files.readAllBytes(atomic)).containsExactly(1);
   }
 
   private void assertError(Path file, String where, String... reasons) {
