@@ -51,7 +51,9 @@ import org.nde4j.random.Key;
  * type, key, clipping, validation interval, patience, checkpoint interval) — the number of
  * iterations may change, to extend a run.
  *
- * <p>Not thread-safe; {@code θ} is updated in place.
+ * <p>A trainer serves one run or one resume: its optimiser carries the run's state, so build a
+ * new trainer (with a new optimiser) to resume in another process or after a failure. Not
+ * thread-safe; {@code θ} is updated in place.
  *
  * @param <B> the batch type
  */
