@@ -157,6 +157,19 @@ class ResumeTest {
   }
 
   @Test
+  void aFileThatIsNoCheckpointIsNamed() throws IOException {
+    RunDirectory run = newRun("foreign");
+    Path file = run.checkpointsDirectory().resolve(Checkpoint.FILE_NAME);
+    org.nde4j.learn.io.Safetensors.write(file,
+        Map.of("theta", org.nde4j.tensor.Tensor.of(new double[4], 4)), Map.of());
+    assertThatThrownBy(() -> trainer(0, CONFIG, UnaryOperator.identity())
+        .resume(RunDirectory.open(run.path()), new double[Regression.PARAMS]))
+        .isInstanceOf(IOException.class)
+        .hasMessage(file + ": metadata 'format' is null, expected nde4j-checkpoint-1: not an "
+            + "nde4j training checkpoint");
+  }
+
+  @Test
   void progressGoesToTheGivenStream() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
