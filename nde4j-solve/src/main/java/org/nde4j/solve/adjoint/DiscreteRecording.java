@@ -21,6 +21,7 @@ final class DiscreteRecording implements Recording {
   private final double[] times;
   private final ForwardLoop.Result result;
   private final int budget;
+  private final SavedStages saved;
   private final int n;
   private final int m;
   private final double[] lambda;
@@ -32,7 +33,8 @@ final class DiscreteRecording implements Recording {
   private double[][] ybar;
 
   DiscreteRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
-      StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget) {
+      StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget,
+      SavedStages saved) {
     this.problem = problem;
     this.theta = theta;
     this.f = f;
@@ -41,6 +43,7 @@ final class DiscreteRecording implements Recording {
     this.times = times;
     this.result = result;
     this.budget = budget;
+    this.saved = saved;
     this.n = problem.term().size();
     this.m = step.stateSize();
     this.lambda = new double[m];
@@ -133,7 +136,10 @@ final class DiscreteRecording implements Recording {
   /** The VJP of step {@code k} from its start state. */
   private void reverseStep(int k, double[] y) {
     addCotangents(k + 1);
-    step.vjp(times[k], times[k + 1] - times[k], y, theta, lambda, thetaBar);
+    double h = times[k + 1] - times[k];
+    if (saved == null || !saved.vjp(k, times[k], h, theta, lambda, thetaBar)) {
+      step.vjp(times[k], h, y, theta, lambda, thetaBar);
+    }
   }
 
   /**

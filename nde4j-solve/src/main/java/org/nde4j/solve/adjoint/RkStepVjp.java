@@ -92,6 +92,36 @@ final class RkStepVjp implements StepVjp {
   public void vjp(double t, double h, double[] y, double[] theta, double[] lambda,
       double[] thetaBar) {
     stages(t, h, y, theta);
+    sweep(t, h, theta, null, lambda, thetaBar);
+  }
+
+  /** Number of stages {@code s}. */
+  int stages() {
+    return s;
+  }
+
+  /** Whether the reverse sweep needs stage {@code i} (its {@code k̄_i} is not identically zero). */
+  boolean needed(int i) {
+    return needed[i];
+  }
+
+  /**
+   * {@link #vjp} from the residuals the forward solve kept for each needed stage ({@code
+   * residuals[i]}, written by {@link DifferentiableTerm.Evaluator#rate(double, double[], double[],
+   * double[], double[][])} at stage {@code i}; null for stages not {@link #needed}): no stage is
+   * evaluated again.
+   */
+  void vjp(double t, double h, double[] theta, double[][][] residuals, double[] lambda,
+      double[] thetaBar) {
+    sweep(t, h, theta, residuals, lambda, thetaBar);
+  }
+
+  /**
+   * The reverse sweep over the stages, at the stage inputs {@code z} or (non-null {@code
+   * residuals}) from the kept residuals.
+   */
+  private void sweep(double t, double h, double[] theta, double[][][] residuals, double[] lambda,
+      double[] thetaBar) {
     for (int i = 0; i < s; i++) {
       double hb = h * tableau.b(i);
       double[] kb = kBar[i];
@@ -103,7 +133,12 @@ final class RkStepVjp implements StepVjp {
       if (!needed[i]) {
         continue;
       }
-      f.vjp(t + tableau.c(i) * h, z[i], theta, kBar[i], zBar, pBar);
+      double ti = t + tableau.c(i) * h;
+      if (residuals == null) {
+        f.vjp(ti, z[i], theta, kBar[i], zBar, pBar);
+      } else {
+        f.vjp(ti, residuals[i], theta, kBar[i], zBar, pBar);
+      }
       for (int q = 0; q < pBar.length; q++) {
         thetaBar[q] += pBar[q];
       }
