@@ -302,8 +302,17 @@ final class Compiler {
         outputBuffers[i] = vs.get(outs[i]).buffer;
         outShapes[i] = vs.get(outs[i]).shape;
       }
+      // an output may be computed in the caller's array if its buffer is pooled (not an input's
+      // or a constant's) and no other output shares it
+      boolean[] direct = new boolean[outs.length];
+      for (int i = 0; i < outs.length; i++) {
+        direct[i] = pooled.get(outputBuffers[i]);
+        for (int j = 0; j < outs.length; j++) {
+          direct[i] &= j == i || outputBuffers[j] != outputBuffers[i];
+        }
+      }
       return new Plan(g.inputShapes(), outShapes, buffers.toArray(new double[0][]),
-          inputBuffers, outputBuffers, steps.toArray(new Plan.Step[0]), program);
+          inputBuffers, outputBuffers, direct, steps.toArray(new Plan.Step[0]), program);
     }
 
     /** The value whose buffer {@code v} uses (follows reshape aliases). */

@@ -28,7 +28,9 @@ import org.nde4j.tensor.op.Where;
  * arithmetic, {@code square}, {@code relu}, …; not transcendental functions or products) and its
  * operands are available without saving anything more (kept inputs, constants, other residuals or
  * values recomputed the same way). For {@code tanh(x·W + b)·V} the backward pass then reads the
- * hidden activation only and rebuilds {@code 1 − tanh²} itself.
+ * hidden activation only and rebuilds {@code 1 − tanh²} itself. Sums of cotangents scattered into
+ * disjoint slices of one input (a flat parameter vector sliced into weights) are assembled by one
+ * concatenation ({@link ScatterSums}).
  *
  * <ul>
  *   <li>{@link #forward()}: inputs {@code x...} (those of {@code f}), outputs {@code [y...,
@@ -165,7 +167,8 @@ public final class VjpSplit {
       for (Graph.Node node : nodes) {
         if (v[node.id] == null && !node.isInput() && (inBackward[node.id] || node.isConstant()
             || status[node.id] == RECOMPUTED)) {
-          v[node.id] = value(node, v);
+          Tensor assembled = ScatterSums.concat(nodes, node, v);
+          v[node.id] = assembled != null ? assembled : value(node, v);
         }
       }
       Tensor[] out = new Tensor[n];

@@ -35,6 +35,43 @@ class CompilerTest {
     }
   }
 
+  /**
+   * Outputs are computed in the caller's arrays when they can be; an output array that is also an
+   * input, or passed for two outputs, still gets the values the plan computes into its own buffers.
+   */
+  @Test
+  void outputArraysMayAliasInputsOrEachOther() {
+    Graph g = Graph.trace(in -> new Tensor[] {in[0].matmul(in[0]).exp(), in[0].matmul(in[0])},
+        Shape.of(2, 2));
+    Plan p = g.compile(false);
+    double[] x = {0.1, 0.2, -0.3, 0.4};
+    double[] prod = {0.1 * 0.1 + 0.2 * -0.3, 0.1 * 0.2 + 0.2 * 0.4, -0.3 * 0.1 + 0.4 * -0.3,
+        -0.3 * 0.2 + 0.4 * 0.4};
+    double[] a = new double[4];
+    double[] b = new double[4];
+    p.run(new double[][] {x}, new double[][] {a, b});
+    for (int i = 0; i < 4; i++) {
+      assertThat(b[i]).isCloseTo(prod[i], org.assertj.core.api.Assertions.within(1e-15));
+      assertThat(a[i]).isEqualTo(Math.exp(b[i]));
+    }
+    double[] inOut = x.clone();
+    double[] other = new double[4];
+    p.run(new double[][] {inOut}, new double[][] {other, inOut});
+    assertThat(inOut).containsExactly(b);
+    assertThat(other).containsExactly(a);
+    double[] twice = new double[4];
+    p.run(new double[][] {x}, new double[][] {twice, twice});
+    assertThat(twice).containsExactly(b);
+    // the caller's arrays of an earlier call are not written by a later one
+    double[] c = new double[4];
+    double[] d = new double[4];
+    p.run(new double[][] {x}, new double[][] {c, d});
+    p.run(new double[][] {new double[] {1, 0, 0, 1}}, new double[][] {new double[4],
+        new double[4]});
+    assertThat(c).containsExactly(a);
+    assertThat(d).containsExactly(b);
+  }
+
   @Test
   void commonSubexpressionsAreComputedOnce() {
     Graph g = Graph.trace(in -> new Tensor[] {in[0].sin().mul(in[1]).add(in[0].sin().mul(in[1]))},

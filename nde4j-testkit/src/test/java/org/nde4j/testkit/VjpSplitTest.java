@@ -133,6 +133,9 @@ class VjpSplitTest {
       saved += s.size();
     }
     assertThat(saved).isEqualTo(4L * 256 * 128 + 256 * 32);
+    // θ̄ is assembled by one concatenation, not six full-length scatters and their sums
+    assertThat(split.backward().compile().toString()).contains("concat")
+        .doesNotContain("slice_scatter");
   }
 
   /**

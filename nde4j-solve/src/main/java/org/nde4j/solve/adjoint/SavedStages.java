@@ -23,7 +23,7 @@ final class SavedStages {
   }
 
   /**
-   * Copies the residuals of the accepted step {@code k} (called before the stepper is told of the
+   * Keeps the residuals of the accepted step {@code k} (called before the stepper is told of the
    * acceptance); keeps nothing for the step if the stepper does not expose its stages or a stage's
    * evaluation was not kept (its VJP then recomputes the stages).
    */
@@ -33,15 +33,9 @@ final class SavedStages {
       kept = new double[step.stages()][][];
       for (int i = 0; i < kept.length && kept != null; i++) {
         if (step.needed(i)) {
-          double[][] src = term.residualsOf(stages.stage(i));
-          if (src == null) {
+          kept[i] = term.keep(stages.stage(i));
+          if (kept[i] == null) {
             kept = null;
-          } else {
-            double[][] copy = term.newResiduals();
-            for (int j = 0; j < copy.length; j++) {
-              System.arraycopy(src[j], 0, copy[j], 0, copy[j].length);
-            }
-            kept[i] = copy;
           }
         }
       }
