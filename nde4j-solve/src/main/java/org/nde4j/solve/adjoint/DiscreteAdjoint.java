@@ -33,7 +33,8 @@ final class DiscreteAdjoint implements Adjoint {
     // recomputes the stages of the segment being reversed).
     SavingTerm saving = budget == Integer.MAX_VALUE && step instanceof RkStepVjp
         ? new SavingTerm(term.evaluator(), theta, term.size()) : null;
-    SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving);
+    SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
+        p.ts());
     ForwardLoop.Result r = ForwardLoop.run(p, saving != null ? saving : term.bind(theta), p.y0(),
         p.controller(), p.dt0(),
         new ForwardLoop.Listener() {
@@ -50,7 +51,7 @@ final class DiscreteAdjoint implements Adjoint {
             step.capture(stepper, y, state);
             store.offer(k, state);
             if (saved != null) {
-              saved.capture(k, stepper);
+              saved.capture(k, tNext, stepper);
             }
           }
         }, hit);

@@ -113,8 +113,21 @@ final class DiscreteRecording implements Recording {
     }
     addCotangents(0);
     step.initialVjp(lambda, y0Bar);
+    double[][] known = null;
+    double[] knownStart = null;
+    if (saved != null) {
+      // the forward solve's own f(t0, y0) and f(ts_i, Y_i) where it kept them
+      known = new double[result.saveStep().length][];
+      for (int i = 0; i < known.length; i++) {
+        int k = result.saveStep()[i];
+        if (k > 0 && times[k] == problem.ts()[i]) {
+          known[i] = saved.endRate(k);
+        }
+      }
+      knownStart = saved.startRate();
+    }
     return Backward.gradients(problem, result, f, theta, y0Bar, thetaBar, ybar,
-        f.rateEvaluations() - rates0, f.vjpEvaluations() - vjps0);
+        f.rateEvaluations() - rates0, f.vjpEvaluations() - vjps0, known, knownStart);
   }
 
   /**

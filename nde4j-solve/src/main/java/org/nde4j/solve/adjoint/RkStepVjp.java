@@ -100,6 +100,14 @@ final class RkStepVjp implements StepVjp {
     return s;
   }
 
+  /**
+   * Whether the last stage is {@code f(t + h, y_1)}, the field at the step's end (a
+   * first-same-as-last method).
+   */
+  boolean lastStageIsEndRate() {
+    return tableau.isFsal() && tableau.c(s - 1) == 1;
+  }
+
   /** Whether the reverse sweep needs stage {@code i} (its {@code k̄_i} is not identically zero). */
   boolean needed(int i) {
     return needed[i];

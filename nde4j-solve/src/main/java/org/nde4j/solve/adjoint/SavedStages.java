@@ -16,10 +16,17 @@ final class SavedStages {
   private final RkStepVjp step;
   private final SavingTerm term;
   private final List<double[][][]> steps = new ArrayList<>();
+  private final java.util.Set<Double> saveTimes = new java.util.HashSet<>();
+  private final java.util.Map<Integer, double[]> endRates = new java.util.HashMap<>();
+  private double[] startRate;
 
-  SavedStages(RkStepVjp step, SavingTerm term) {
+  /** @param saveTimes the save times, at whose step ends the field's value is kept */
+  SavedStages(RkStepVjp step, SavingTerm term, double[] saveTimes) {
     this.step = step;
     this.term = term;
+    for (double s : saveTimes) {
+      this.saveTimes.add(s);
+    }
   }
 
   /**
@@ -27,9 +34,17 @@ final class SavedStages {
    * acceptance); keeps nothing for the step if the stepper does not expose its stages or a stage's
    * evaluation was not kept (its VJP then recomputes the stages).
    */
-  void capture(int k, Stepper stepper) {
+  void capture(int k, double tNext, Stepper stepper) {
     double[][][] kept = null;
     if (stepper instanceof StageAccess stages && stages.stages() == step.stages()) {
+      // the field at the start and (first-same-as-last methods) at step ends on save times,
+      // for the time gradients
+      if (k == 0) {
+        startRate = stages.stage(0).clone();
+      }
+      if (step.lastStageIsEndRate() && saveTimes.contains(tNext)) {
+        endRates.put(k + 1, stages.stage(step.stages() - 1).clone());
+      }
       kept = new double[step.stages()][][];
       for (int i = 0; i < kept.length && kept != null; i++) {
         if (step.needed(i)) {
@@ -44,6 +59,20 @@ final class SavedStages {
       steps.add(null);
     }
     steps.add(kept);
+  }
+
+  /** {@code f(t0, y0)} as the forward solve evaluated it (its first stage), or null. */
+  double[] startRate() {
+    return startRate;
+  }
+
+  /**
+   * {@code f} at the end of the first {@code k} steps as the forward solve evaluated it (the last
+   * stage of step {@code k − 1}), or null if it was not kept (not a save time, or not a
+   * first-same-as-last method).
+   */
+  double[] endRate(int k) {
+    return endRates.get(k);
   }
 
   /**

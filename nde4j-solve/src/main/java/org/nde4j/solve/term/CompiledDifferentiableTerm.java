@@ -108,6 +108,7 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
     private PlanRunner fromResidualsRun;
     private double[][] savingOut;
     private double[][] fromResidualsIn;
+    private int[] residualSizes;
     private final double[] time = new double[1];
     private final double[] timeBar = new double[1];
     private final double[] timeDot = new double[1];
@@ -158,10 +159,16 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
 
     @Override
     public double[][] residuals(int size) {
-      Shape[] shapes = split().residualShapes();
-      double[][] r = new double[shapes.length][];
+      if (residualSizes == null) {
+        Shape[] shapes = split().residualShapes();
+        residualSizes = new int[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+          residualSizes[i] = shapes[i].size();
+        }
+      }
+      double[][] r = new double[residualSizes.length][];
       for (int i = 0; i < r.length; i++) {
-        r[i] = new double[shapes[i].size()];
+        r[i] = new double[residualSizes[i]];
       }
       return r;
     }
