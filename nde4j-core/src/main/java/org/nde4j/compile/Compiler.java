@@ -15,6 +15,8 @@ import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.op.Binary;
 import org.nde4j.tensor.op.BinaryFn;
 import org.nde4j.tensor.op.MatMul;
+import org.nde4j.tensor.op.Reshape;
+import org.nde4j.tensor.op.Slice;
 
 /**
  * Turns a {@link Graph} into a {@link Plan}: common-subexpression elimination (ops are values, so
@@ -121,10 +123,43 @@ final class Compiler {
       outs[i] = map[g.outputNode(i)];
     }
     // dead-code elimination and use counts
-    ArrayDeque<V> stack = new ArrayDeque<>();
     boolean[] isOutput = new boolean[vs.size()];
     for (int o : outs) {
       isOutput[o] = true;
+    }
+    markLive(vs, outs);
+    // straight-line code is generated from the graph as traced; the rewrites below serve the
+    // kernel-by-kernel form
+    PlanRunner program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
+    absorbBiases(vs, isOutput);
+    if (absorbSlices(vs)) {
+      markLive(vs, outs);
+    }
+    // fusion: an elementwise value with one consumer, that consumer elementwise and of the same
+    // shape, and not itself an output, is computed inside its consumer's fused kernel
+    for (V v : vs) {
+      if (!v.live || !(v.op instanceof ElementwiseOp)) {
+        continue;
+      }
+      for (int i : v.in) {
+        V p = vs.get(i);
+        if (p.op instanceof ElementwiseOp && p.uses == 1 && !isOutput[p.id]
+            && p.shape.equals(v.shape)) {
+          p.fusedInto = v;
+        }
+      }
+    }
+    return new PlanBuilder(g, vs, outs, isOutput).build(generateCode, program);
+  }
+
+  /** Marks the values the outputs depend on live (the others dead) and counts their uses. */
+  private static void markLive(List<V> vs, int[] outs) {
+    for (V v : vs) {
+      v.live = false;
+      v.uses = 0;
+    }
+    ArrayDeque<V> stack = new ArrayDeque<>();
+    for (int o : outs) {
       if (!vs.get(o).live) {
         vs.get(o).live = true;
         stack.push(vs.get(o));
@@ -147,25 +182,57 @@ final class Compiler {
         }
       }
     }
-    // straight-line code is generated from the graph as traced; the rewrites below serve the
-    // kernel-by-kernel form
-    PlanRunner program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
-    absorbBiases(vs, isOutput);
-    // fusion: an elementwise value with one consumer, that consumer elementwise and of the same
-    // shape, and not itself an output, is computed inside its consumer's fused kernel
+  }
+
+  /**
+   * A 2-D product (with or without an absorbed bias) that runs as one GEMM call and reads
+   * contiguous slices of a vector (possibly reshaped: weights sliced out of a flat parameter
+   * vector) becomes a {@link MatMulAt} reading the vector at the slices' offsets, so the slices
+   * are not copied out at every run.
+   *
+   * @return whether anything was rewritten (use counts are then stale)
+   */
+  private static boolean absorbSlices(List<V> vs) {
+    boolean changed = false;
     for (V v : vs) {
-      if (!v.live || !(v.op instanceof ElementwiseOp)) {
+      MatMul product = v.op instanceof MatMul mm ? mm
+          : v.op instanceof BiasedMatMul bm ? bm.product() : null;
+      if (!v.live || product == null) {
         continue;
       }
-      for (int i : v.in) {
-        V p = vs.get(i);
-        if (p.op instanceof ElementwiseOp && p.uses == 1 && !isOutput[p.id]
-            && p.shape.equals(v.shape)) {
-          p.fusedInto = v;
+      boolean biased = v.op instanceof BiasedMatMul;
+      Shape a = vs.get(v.in[0]).shape;
+      Shape b = vs.get(v.in[1]).shape;
+      if (a.rank() != 2 || b.rank() != 2 || v.shape.rank() != 2) {
+        continue;
+      }
+      boolean ta = product.transposeA();
+      int k = ta ? a.dim(0) : a.dim(1);
+      if (!MatMul.runsAsOneGemm(ta, v.shape.dim(0), v.shape.dim(1), k)) {
+        continue;
+      }
+      int[] in = v.in.clone();
+      int[] offsets = new int[in.length];
+      boolean any = false;
+      for (int j = 0; j < in.length; j++) {
+        V s = vs.get(in[j]);
+        if (s.op instanceof Reshape) {
+          s = vs.get(s.in[0]);
+        }
+        if (s.op instanceof Slice sl && sl.axis() == 0 && sl.step() == 1
+            && vs.get(s.in[0]).shape.rank() == 1) {
+          in[j] = s.in[0];
+          offsets[j] = sl.begin();
+          any = true;
         }
       }
+      if (any) {
+        v.op = new MatMulAt(product, biased, a, b, offsets);
+        v.in = in;
+        changed = true;
+      }
     }
-    return new PlanBuilder(g, vs, outs, isOutput).build(generateCode, program);
+    return changed;
   }
 
   /**

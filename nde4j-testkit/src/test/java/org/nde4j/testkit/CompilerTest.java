@@ -72,6 +72,25 @@ class CompilerTest {
     assertThat(d).containsExactly(b);
   }
 
+  /**
+   * Products of weights sliced out of one flat parameter vector read the vector at the slices'
+   * offsets (no slice is copied out), with the same bits as eager evaluation, which copies them.
+   */
+  @Test
+  void productsReadSlicedWeightsInPlace() {
+    Graph g = Graph.trace(in -> {
+      Tensor w1 = in[1].slice(0, 0, 100).reshape(2, 50);
+      Tensor b1 = in[1].slice(0, 100, 150);
+      Tensor w2 = in[1].slice(0, 150, 250).reshape(50, 2);
+      return new Tensor[] {in[0].matmul(w1).add(b1).tanh().matmul(w2)};
+    }, Shape.of(20, 2), Shape.of(250));
+    Plan p = g.compile();
+    assertThat(p.toString()).doesNotContain("slice");
+    Tensor x = Tensor.normal(Key.of(4), 20, 2);
+    Tensor theta = Tensor.normal(Key.of(5), 250);
+    assertThat(p.call(x, theta)[0].toArray()).containsExactly(g.replay(x, theta)[0].toArray());
+  }
+
   @Test
   void commonSubexpressionsAreComputedOnce() {
     Graph g = Graph.trace(in -> new Tensor[] {in[0].sin().mul(in[1]).add(in[0].sin().mul(in[1]))},
