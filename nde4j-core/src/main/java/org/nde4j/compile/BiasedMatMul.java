@@ -18,6 +18,11 @@ final class BiasedMatMul implements PlanOnlyOp {
     this.product = product;
   }
 
+  /** The product the bias is added to. */
+  MatMul product() {
+    return product;
+  }
+
   /** Whether {@code bias} is a row that a 2-D product of shape {@code out} can absorb. */
   static boolean accepts(Shape out, Shape bias) {
     if (out.rank() != 2) {

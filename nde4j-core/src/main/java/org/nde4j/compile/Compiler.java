@@ -15,6 +15,8 @@ import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.op.Binary;
 import org.nde4j.tensor.op.BinaryFn;
 import org.nde4j.tensor.op.MatMul;
+import org.nde4j.tensor.op.Reshape;
+import org.nde4j.tensor.op.Slice;
 import org.nde4j.tensor.op.Unary;
 import org.nde4j.tensor.op.UnaryFn;
 
@@ -128,36 +130,18 @@ final class Compiler {
       outs[i] = map[g.outputNode(i)];
     }
     // dead-code elimination and use counts
-    ArrayDeque<V> stack = new ArrayDeque<>();
     boolean[] isOutput = new boolean[vs.size()];
     for (int o : outs) {
       isOutput[o] = true;
-      if (!vs.get(o).live) {
-        vs.get(o).live = true;
-        stack.push(vs.get(o));
-      }
     }
-    while (!stack.isEmpty()) {
-      V v = stack.pop();
-      for (int i : v.in) {
-        V p = vs.get(i);
-        if (!p.live) {
-          p.live = true;
-          stack.push(p);
-        }
-      }
-    }
-    for (V v : vs) {
-      if (v.live) {
-        for (int i : v.in) {
-          vs.get(i).uses++;
-        }
-      }
-    }
+    markLive(vs, outs);
     // straight-line code is generated from the graph as traced; the rewrites below serve the
     // kernel-by-kernel form
     PlanRunner program = generateCode ? ScalarCodegen.tryGenerate(vs, outs) : null;
     absorbBiases(vs, isOutput);
+    if (absorbSlices(vs)) {
+      markLive(vs, outs);
+    }
     pairSoftplusSigmoid(vs);
     // fusion: an elementwise value with one consumer, that consumer elementwise and of the same
     // shape, and not itself an output, is computed inside its consumer's fused kernel
@@ -174,30 +158,6 @@ final class Compiler {
       }
     }
     return new PlanBuilder(g, vs, outs, isOutput).build(generateCode, program);
-  }
-
-  /**
-   * {@code add(matmul(a, b), bias)} with a bias row, where the product feeds nothing else, becomes
-   * one {@link BiasedMatMul} step (before fusion, so the add is not fused into a later loop).
-   */
-  private static void absorbBiases(List<V> vs, boolean[] isOutput) {
-    for (V v : vs) {
-      if (!v.live || !(v.op instanceof Binary) || ((Binary) v.op).fn() != BinaryFn.ADD) {
-        continue;
-      }
-      for (int j = 0; j < 2; j++) {
-        V p = vs.get(v.in[j]);
-        V bias = vs.get(v.in[1 - j]);
-        if (p.op instanceof MatMul && p.uses == 1 && !isOutput[p.id] && p.shape.equals(v.shape)
-            && BiasedMatMul.accepts(v.shape, bias.shape)) {
-          v.op = new BiasedMatMul((MatMul) p.op);
-          v.in = new int[] {p.in[0], p.in[1], bias.id};
-          p.live = false;
-          p.uses = 0;
-          break;
-        }
-      }
-    }
   }
 
   /**
@@ -220,6 +180,113 @@ final class Compiler {
         p.op = SoftplusSigmoid.INSTANCE;
         p.companion = v;
         v.computedBy = p;
+      }
+    }
+  }
+
+  /** Marks the values the outputs depend on live (the others dead) and counts their uses. */
+  private static void markLive(List<V> vs, int[] outs) {
+    for (V v : vs) {
+      v.live = false;
+      v.uses = 0;
+    }
+    ArrayDeque<V> stack = new ArrayDeque<>();
+    for (int o : outs) {
+      if (!vs.get(o).live) {
+        vs.get(o).live = true;
+        stack.push(vs.get(o));
+      }
+    }
+    while (!stack.isEmpty()) {
+      V v = stack.pop();
+      for (int i : v.in) {
+        V p = vs.get(i);
+        if (!p.live) {
+          p.live = true;
+          stack.push(p);
+        }
+      }
+    }
+    for (V v : vs) {
+      if (v.live) {
+        for (int i : v.in) {
+          vs.get(i).uses++;
+        }
+      }
+    }
+  }
+
+  /**
+   * A 2-D product (with or without an absorbed bias) that runs as one GEMM call and reads
+   * contiguous slices of a vector (possibly reshaped: weights sliced out of a flat parameter
+   * vector) becomes a {@link MatMulAt} reading the vector at the slices' offsets, so the slices
+   * are not copied out at every run.
+   *
+   * @return whether anything was rewritten (use counts are then stale)
+   */
+  private static boolean absorbSlices(List<V> vs) {
+    boolean changed = false;
+    for (V v : vs) {
+      MatMul product = v.op instanceof MatMul mm ? mm
+          : v.op instanceof BiasedMatMul bm ? bm.product() : null;
+      if (!v.live || product == null) {
+        continue;
+      }
+      boolean biased = v.op instanceof BiasedMatMul;
+      Shape a = vs.get(v.in[0]).shape;
+      Shape b = vs.get(v.in[1]).shape;
+      if (a.rank() != 2 || b.rank() != 2 || v.shape.rank() != 2) {
+        continue;
+      }
+      boolean ta = product.transposeA();
+      int k = ta ? a.dim(0) : a.dim(1);
+      if (!MatMul.runsAsOneGemm(ta, v.shape.dim(0), v.shape.dim(1), k)) {
+        continue;
+      }
+      int[] in = v.in.clone();
+      int[] offsets = new int[in.length];
+      boolean any = false;
+      for (int j = 0; j < in.length; j++) {
+        V s = vs.get(in[j]);
+        if (s.op instanceof Reshape) {
+          s = vs.get(s.in[0]);
+        }
+        if (s.op instanceof Slice sl && sl.axis() == 0 && sl.step() == 1
+            && vs.get(s.in[0]).shape.rank() == 1) {
+          in[j] = s.in[0];
+          offsets[j] = sl.begin();
+          any = true;
+        }
+      }
+      if (any) {
+        v.op = new MatMulAt(product, biased, a, b, offsets);
+        v.in = in;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * {@code add(matmul(a, b), bias)} with a bias row, where the product feeds nothing else, becomes
+   * one {@link BiasedMatMul} step (before fusion, so the add is not fused into a later loop).
+   */
+  private static void absorbBiases(List<V> vs, boolean[] isOutput) {
+    for (V v : vs) {
+      if (!v.live || !(v.op instanceof Binary) || ((Binary) v.op).fn() != BinaryFn.ADD) {
+        continue;
+      }
+      for (int j = 0; j < 2; j++) {
+        V p = vs.get(v.in[j]);
+        V bias = vs.get(v.in[1 - j]);
+        if (p.op instanceof MatMul && p.uses == 1 && !isOutput[p.id] && p.shape.equals(v.shape)
+            && BiasedMatMul.accepts(v.shape, bias.shape)) {
+          v.op = new BiasedMatMul((MatMul) p.op);
+          v.in = new int[] {p.in[0], p.in[1], bias.id};
+          p.live = false;
+          p.uses = 0;
+          break;
+        }
       }
     }
   }
@@ -339,8 +406,17 @@ final class Compiler {
         outputBuffers[i] = vs.get(outs[i]).buffer;
         outShapes[i] = vs.get(outs[i]).shape;
       }
+      // an output may be computed in the caller's array if its buffer is pooled (not an input's
+      // or a constant's) and no other output shares it
+      boolean[] direct = new boolean[outs.length];
+      for (int i = 0; i < outs.length; i++) {
+        direct[i] = pooled.get(outputBuffers[i]);
+        for (int j = 0; j < outs.length; j++) {
+          direct[i] &= j == i || outputBuffers[j] != outputBuffers[i];
+        }
+      }
       return new Plan(g.inputShapes(), outShapes, buffers.toArray(new double[0][]),
-          inputBuffers, outputBuffers, steps.toArray(new Plan.Step[0]), program);
+          inputBuffers, outputBuffers, direct, steps.toArray(new Plan.Step[0]), program);
     }
 
     /** The value whose buffer {@code v} uses (follows reshape aliases). */

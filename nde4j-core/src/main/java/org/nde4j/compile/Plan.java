@@ -9,7 +9,9 @@ import org.nde4j.tensor.Tensor;
 /**
  * An executable form of a {@link Graph} with every buffer and kernel preallocated:
  * {@link #run(double[][], double[][])} allocates nothing. Input arrays are read in place (not
- * copied) and must not change during the call; outputs are copied into the caller's arrays.
+ * copied) and must not change during the call; outputs are computed in the caller's arrays when
+ * their buffers hold nothing else (and the caller's arrays are distinct from each other and from
+ * the inputs), otherwise copied into them.
  *
  * <p>A plan owns mutable buffers and is confined to one thread at a time; compile one per thread
  * (or use {@link Function}, which caches plans per thread and per input shapes).
@@ -42,9 +44,13 @@ public final class Plan {
   private final PlanRunner program;
   private final int[] inSizes;
   private final int[] outSizes;
+  /** Per output: its buffer belongs to it alone, so the caller's array may stand in for it. */
+  private final boolean[] direct;
+  /** Per output: the plan's own array of its buffer (restored after a run in place). */
+  private final double[][] own;
 
   Plan(Shape[] inShapes, Shape[] outShapes, double[][] buffers, int[] inputBuffers,
-      int[] outputBuffers, Step[] steps, PlanRunner program) {
+      int[] outputBuffers, boolean[] direct, Step[] steps, PlanRunner program) {
     this.program = program;
     this.inSizes = sizes(inShapes);
     this.outSizes = sizes(outShapes);
@@ -54,6 +60,11 @@ public final class Plan {
     this.inputBuffers = inputBuffers;
     this.outputBuffers = outputBuffers;
     this.steps = steps;
+    this.direct = direct;
+    this.own = new double[outputBuffers.length][];
+    for (int i = 0; i < own.length; i++) {
+      own[i] = buffers[outputBuffers[i]];
+    }
   }
 
   private static int[] sizes(Shape[] shapes) {
@@ -131,11 +142,51 @@ public final class Plan {
     for (int i = 0; i < inputs.length; i++) {
       buffers[inputBuffers[i]] = inputs[i];
     }
-    execute();
-    for (int i = 0; i < outputs.length; i++) {
-      double[] src = buffers[outputBuffers[i]];
-      System.arraycopy(src, 0, outputs[i], 0, src.length);
+    // Outputs with a buffer of their own are computed in the caller's arrays (no copy), unless
+    // the caller passed an array twice or as an input too.
+    boolean inPlace = distinct(inputs, outputs);
+    if (inPlace) {
+      for (int i = 0; i < outputs.length; i++) {
+        if (direct[i]) {
+          buffers[outputBuffers[i]] = outputs[i];
+        }
+      }
     }
+    try {
+      execute();
+    } finally {
+      if (inPlace) {
+        for (int i = 0; i < outputs.length; i++) {
+          if (direct[i]) {
+            buffers[outputBuffers[i]] = own[i];
+          }
+        }
+      }
+    }
+    for (int i = 0; i < outputs.length; i++) {
+      if (!inPlace || !direct[i]) {
+        double[] src = buffers[outputBuffers[i]];
+        System.arraycopy(src, 0, outputs[i], 0, src.length);
+      }
+    }
+  }
+
+  /** Whether no output array is another output's or an input's. */
+  private static boolean distinct(double[][] inputs, double[][] outputs) {
+    for (int i = 0; i < outputs.length; i++) {
+      double[] o = outputs[i];
+      for (double[] x : inputs) {
+        if (x == o) {
+          return false;
+        }
+      }
+      for (int j = 0; j < i; j++) {
+        if (outputs[j] == o) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void execute() {

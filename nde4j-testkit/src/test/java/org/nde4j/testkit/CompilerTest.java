@@ -35,6 +35,62 @@ class CompilerTest {
     }
   }
 
+  /**
+   * Outputs are computed in the caller's arrays when they can be; an output array that is also an
+   * input, or passed for two outputs, still gets the values the plan computes into its own buffers.
+   */
+  @Test
+  void outputArraysMayAliasInputsOrEachOther() {
+    Graph g = Graph.trace(in -> new Tensor[] {in[0].matmul(in[0]).exp(), in[0].matmul(in[0])},
+        Shape.of(2, 2));
+    Plan p = g.compile(false);
+    double[] x = {0.1, 0.2, -0.3, 0.4};
+    double[] prod = {0.1 * 0.1 + 0.2 * -0.3, 0.1 * 0.2 + 0.2 * 0.4, -0.3 * 0.1 + 0.4 * -0.3,
+        -0.3 * 0.2 + 0.4 * 0.4};
+    double[] a = new double[4];
+    double[] b = new double[4];
+    p.run(new double[][] {x}, new double[][] {a, b});
+    for (int i = 0; i < 4; i++) {
+      assertThat(b[i]).isCloseTo(prod[i], org.assertj.core.api.Assertions.within(1e-15));
+      assertThat(a[i]).isEqualTo(Math.exp(b[i]));
+    }
+    double[] inOut = x.clone();
+    double[] other = new double[4];
+    p.run(new double[][] {inOut}, new double[][] {other, inOut});
+    assertThat(inOut).containsExactly(b);
+    assertThat(other).containsExactly(a);
+    double[] twice = new double[4];
+    p.run(new double[][] {x}, new double[][] {twice, twice});
+    assertThat(twice).containsExactly(b);
+    // the caller's arrays of an earlier call are not written by a later one
+    double[] c = new double[4];
+    double[] d = new double[4];
+    p.run(new double[][] {x}, new double[][] {c, d});
+    p.run(new double[][] {new double[] {1, 0, 0, 1}}, new double[][] {new double[4],
+        new double[4]});
+    assertThat(c).containsExactly(a);
+    assertThat(d).containsExactly(b);
+  }
+
+  /**
+   * Products of weights sliced out of one flat parameter vector read the vector at the slices'
+   * offsets (no slice is copied out), with the same bits as eager evaluation, which copies them.
+   */
+  @Test
+  void productsReadSlicedWeightsInPlace() {
+    Graph g = Graph.trace(in -> {
+      Tensor w1 = in[1].slice(0, 0, 100).reshape(2, 50);
+      Tensor b1 = in[1].slice(0, 100, 150);
+      Tensor w2 = in[1].slice(0, 150, 250).reshape(50, 2);
+      return new Tensor[] {in[0].matmul(w1).add(b1).tanh().matmul(w2)};
+    }, Shape.of(20, 2), Shape.of(250));
+    Plan p = g.compile();
+    assertThat(p.toString()).doesNotContain("slice");
+    Tensor x = Tensor.normal(Key.of(4), 20, 2);
+    Tensor theta = Tensor.normal(Key.of(5), 250);
+    assertThat(p.call(x, theta)[0].toArray()).containsExactly(g.replay(x, theta)[0].toArray());
+  }
+
   @Test
   void commonSubexpressionsAreComputedOnce() {
     Graph g = Graph.trace(in -> new Tensor[] {in[0].sin().mul(in[1]).add(in[0].sin().mul(in[1]))},

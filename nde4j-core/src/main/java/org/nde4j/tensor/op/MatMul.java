@@ -96,7 +96,7 @@ public final class MatMul implements Op {
     int mn = m * n;
     long work = (long) m * n * k * nb;
     if (nb == 1) {
-      if (work < PARALLEL_MIN_WORK || fta || m <= ROW_BLOCK) {
+      if (runsAsOneGemm(fta, m, n, k)) {
         return (x, o) -> Kernels.get().gemm(fta, ftb, m, n, k, x[0], 0, x[1], 0, o, 0);
       }
       // Large products run as fixed blocks of rows whatever the thread count, so that splitting
@@ -134,6 +134,15 @@ public final class MatMul implements Op {
 
   /** Rows per block of a large product (see {@link #kernel}). */
   static final int ROW_BLOCK = 128;
+
+  /**
+   * Whether the kernel of an unbatched {@code m × k · k × n} product is one call of the GEMM
+   * kernel (otherwise fixed blocks of rows); a compiled plan may then call the GEMM kernel itself,
+   * with operands at offsets in larger arrays, and get the same bits.
+   */
+  public static boolean runsAsOneGemm(boolean ta, int m, int n, int k) {
+    return (long) m * n * k < PARALLEL_MIN_WORK || ta || m <= ROW_BLOCK;
+  }
 
   private static void rowBlocks(boolean tb, int m, int n, int k, double[][] x, double[] o,
       int from, int to) {

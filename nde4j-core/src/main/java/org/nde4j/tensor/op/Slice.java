@@ -40,6 +40,26 @@ public final class Slice implements Op {
     return new Slice(a, b, (e - b + step - 1) / step, step, d);
   }
 
+  /** The axis sliced. */
+  public int axis() {
+    return axis;
+  }
+
+  /** The first position taken. */
+  public int begin() {
+    return begin;
+  }
+
+  /** Number of positions taken. */
+  public int count() {
+    return count;
+  }
+
+  /** Distance between positions taken. */
+  public int step() {
+    return step;
+  }
+
   @Override
   public String name() {
     return "slice";

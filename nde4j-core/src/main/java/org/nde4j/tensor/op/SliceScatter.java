@@ -15,6 +15,11 @@ public final class SliceScatter implements Op {
     this.slice = new Slice(axis, begin, count, step, dim);
   }
 
+  /** The slice whose positions this op fills (the rest of the output is zero). */
+  public Slice slice() {
+    return slice;
+  }
+
   @Override
   public String name() {
     return "slice_scatter";

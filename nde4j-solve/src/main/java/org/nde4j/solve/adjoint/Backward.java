@@ -43,6 +43,20 @@ final class Backward {
   static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
       DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
       double[][] ybar, long rates, long vjps) {
+    return gradients(p, r, f, theta, lambda, thetaBar, ybar, rates, vjps, null, null);
+  }
+
+  /**
+   * {@link #gradients(GradientSolve, ForwardLoop.Result, DifferentiableTerm.Evaluator, double[],
+   * double[], double[], double[][], long, long)} with values of the field the forward solve
+   * already has: {@code known[i] = f(ts_i, Y_i)} (null rows, or a null array: evaluate) and
+   * {@code knownStart = f(t0, y0)} (null: evaluate). Evaluations made here are added to {@code
+   * rates}.
+   */
+  static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
+      DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
+      double[][] ybar, long rates, long vjps, double[][] known, double[] knownStart) {
+    long rates0 = f.rateEvaluations();
     int n = lambda.length;
     double[] ts = p.ts();
     double[] dy = new double[n];
@@ -53,8 +67,12 @@ final class Backward {
       if (r.ys()[i] == null) {
         continue;   // cut off by a terminal event
       }
-      f.rate(ts[i], r.ys()[i], theta, dy);
-      gts[i] = dot(ybar[i], dy);
+      double[] rate = known == null ? null : known[i];
+      if (rate == null) {
+        f.rate(ts[i], r.ys()[i], theta, dy);
+        rate = dy;
+      }
+      gts[i] = dot(ybar[i], rate);
       if (ts[i] == p.t1()) {
         gt1 += gts[i];
       }
@@ -64,9 +82,14 @@ final class Backward {
         }
       }
     }
-    f.rate(p.t0(), p.y0(), theta, dy);
-    double gt0 = -dot(lambdaAfterStart, dy);
-    return new Gradients(lambda.clone(), thetaBar.clone(), gt0, gts, gt1, rates, vjps);
+    double[] start = knownStart;
+    if (start == null) {
+      f.rate(p.t0(), p.y0(), theta, dy);
+      start = dy;
+    }
+    double gt0 = -dot(lambdaAfterStart, start);
+    return new Gradients(lambda.clone(), thetaBar.clone(), gt0, gts, gt1,
+        rates + f.rateEvaluations() - rates0, vjps);
   }
 
   /**

@@ -29,7 +29,14 @@ final class DiscreteAdjoint implements Adjoint {
     double[] state = new double[step.stateSize()];
     TerminalEvent event = p.terminalEvent();
     StepMapEvent hit = event == null ? null : new StepMapEvent(event, step, theta, term.size());
-    ForwardLoop.Result r = ForwardLoop.run(p, term.bind(theta), p.y0(), p.controller(), p.dt0(),
+    // Full storage of an explicit Runge–Kutta method keeps the stages' residuals (checkpointing
+    // recomputes the stages of the segment being reversed).
+    SavingTerm saving = budget == Integer.MAX_VALUE && step instanceof RkStepVjp
+        ? new SavingTerm(term.evaluator(), theta, term.size()) : null;
+    SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
+        p.ts());
+    ForwardLoop.Result r = ForwardLoop.run(p, saving != null ? saving : term.bind(theta), p.y0(),
+        p.controller(), p.dt0(),
         new ForwardLoop.Listener() {
           private Stepper stepper;
 
@@ -43,10 +50,13 @@ final class DiscreteAdjoint implements Adjoint {
             times.add(tNext);
             step.capture(stepper, y, state);
             store.offer(k, state);
+            if (saved != null) {
+              saved.capture(k, tNext, stepper);
+            }
           }
         }, hit);
     DiscreteRecording rec = new DiscreteRecording(p, theta, f, step, store, times.toArray(), r,
-        budget);
+        budget, saved);
     return hit == null ? rec : new DiscreteEventRecording(rec, hit, event, step, f, theta);
   }
 

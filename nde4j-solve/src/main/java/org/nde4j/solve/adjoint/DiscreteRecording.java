@@ -21,6 +21,7 @@ final class DiscreteRecording implements Recording {
   private final double[] times;
   private final ForwardLoop.Result result;
   private final int budget;
+  private final SavedStages saved;
   private final int n;
   private final int m;
   private final double[] lambda;
@@ -32,7 +33,8 @@ final class DiscreteRecording implements Recording {
   private double[][] ybar;
 
   DiscreteRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
-      StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget) {
+      StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget,
+      SavedStages saved) {
     this.problem = problem;
     this.theta = theta;
     this.f = f;
@@ -41,6 +43,7 @@ final class DiscreteRecording implements Recording {
     this.times = times;
     this.result = result;
     this.budget = budget;
+    this.saved = saved;
     this.n = problem.term().size();
     this.m = step.stateSize();
     this.lambda = new double[m];
@@ -110,8 +113,21 @@ final class DiscreteRecording implements Recording {
     }
     addCotangents(0);
     step.initialVjp(lambda, y0Bar);
+    double[][] known = null;
+    double[] knownStart = null;
+    if (saved != null) {
+      // the forward solve's own f(t0, y0) and f(ts_i, Y_i) where it kept them
+      known = new double[result.saveStep().length][];
+      for (int i = 0; i < known.length; i++) {
+        int k = result.saveStep()[i];
+        if (k > 0 && times[k] == problem.ts()[i]) {
+          known[i] = saved.endRate(k);
+        }
+      }
+      knownStart = saved.startRate();
+    }
     return Backward.gradients(problem, result, f, theta, y0Bar, thetaBar, ybar,
-        f.rateEvaluations() - rates0, f.vjpEvaluations() - vjps0);
+        f.rateEvaluations() - rates0, f.vjpEvaluations() - vjps0, known, knownStart);
   }
 
   /**
@@ -133,7 +149,10 @@ final class DiscreteRecording implements Recording {
   /** The VJP of step {@code k} from its start state. */
   private void reverseStep(int k, double[] y) {
     addCotangents(k + 1);
-    step.vjp(times[k], times[k + 1] - times[k], y, theta, lambda, thetaBar);
+    double h = times[k + 1] - times[k];
+    if (saved == null || !saved.vjp(k, times[k], h, theta, lambda, thetaBar)) {
+      step.vjp(times[k], h, y, theta, lambda, thetaBar);
+    }
   }
 
   /**

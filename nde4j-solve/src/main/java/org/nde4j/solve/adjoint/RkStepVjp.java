@@ -9,7 +9,10 @@ import org.nde4j.solve.term.DifferentiableTerm;
  * b_i k_i}, the reverse sweep runs the stages backwards, {@code k̄_i = h b_i λ + h Σ_{l>i} a_li
  * z̄_l}, {@code z̄_i = (∂f/∂y)ᵀ k̄_i}, {@code θ̄ += (∂f/∂θ)ᵀ k̄_i}, and returns {@code λ + Σ z̄_i}.
  * Stages whose {@code k̄} is identically zero (the last stage of a first-same-as-last method) cost
- * no VJP.
+ * no VJP. The VJPs run from the stages' residuals ({@link DifferentiableTerm.Evaluator#rate(double,
+ * double[], double[], double[], double[][])}): kept by the forward solve ({@link SavedStages}), or
+ * written when {@link #vjp(double, double, double[], double[], double[], double[])} recomputes the
+ * stages of a step from its start state (checkpointing).
  */
 final class RkStepVjp implements StepVjp {
   private final ButcherTableau tableau;
@@ -23,6 +26,8 @@ final class RkStepVjp implements StepVjp {
   private final double[] pBar;
   private final double[] sum;
   private final boolean[] needed;
+  /** Residuals of the needed stages of the step being reversed (allocated on first use). */
+  private double[][][] scratch;
 
   RkStepVjp(ButcherTableau tableau, DifferentiableTerm.Evaluator f, int n, int p) {
     this.tableau = tableau;
@@ -51,8 +56,11 @@ final class RkStepVjp implements StepVjp {
     return n;
   }
 
-  /** Computes the stages {@code z_i}, {@code k_i} from {@code (t, h, y)}. */
-  private void stages(double t, double h, double[] y, double[] theta) {
+  /**
+   * Computes the stages {@code z_i}, {@code k_i} from {@code (t, h, y)}, with the residuals of
+   * each needed stage written into {@code residuals[i]} when {@code residuals} is not null.
+   */
+  private void stages(double t, double h, double[] y, double[] theta, double[][][] residuals) {
     for (int i = 0; i < s; i++) {
       double[] zi = z[i];
       System.arraycopy(y, 0, zi, 0, n);
@@ -66,13 +74,17 @@ final class RkStepVjp implements StepVjp {
           }
         }
       }
-      f.rate(t + tableau.c(i) * h, zi, theta, k[i]);
+      if (residuals != null && needed[i]) {
+        f.rate(t + tableau.c(i) * h, zi, theta, k[i], residuals[i]);
+      } else {
+        f.rate(t + tableau.c(i) * h, zi, theta, k[i]);
+      }
     }
   }
 
   @Override
   public void step(double t, double h, double[] y, double[] theta, double[] y1) {
-    stages(t, h, y, theta);
+    stages(t, h, y, theta, null);
     java.util.Arrays.fill(sum, 0);
     for (int i = 0; i < s; i++) {
       double b = tableau.b(i);
@@ -91,7 +103,49 @@ final class RkStepVjp implements StepVjp {
   @Override
   public void vjp(double t, double h, double[] y, double[] theta, double[] lambda,
       double[] thetaBar) {
-    stages(t, h, y, theta);
+    // the stages are evaluated with residuals, so the VJPs need not replay the field
+    if (scratch == null) {
+      scratch = new double[s][][];
+      for (int i = 0; i < s; i++) {
+        scratch[i] = needed[i] ? f.residuals(n) : null;
+      }
+    }
+    stages(t, h, y, theta, scratch);
+    sweep(t, h, theta, scratch, lambda, thetaBar);
+  }
+
+  /** Number of stages {@code s}. */
+  int stages() {
+    return s;
+  }
+
+  /**
+   * Whether the last stage is {@code f(t + h, y_1)}, the field at the step's end (a
+   * first-same-as-last method).
+   */
+  boolean lastStageIsEndRate() {
+    return tableau.isFsal() && tableau.c(s - 1) == 1;
+  }
+
+  /** Whether the reverse sweep needs stage {@code i} (its {@code k̄_i} is not identically zero). */
+  boolean needed(int i) {
+    return needed[i];
+  }
+
+  /**
+   * {@link #vjp} from the residuals the forward solve kept for each needed stage ({@code
+   * residuals[i]}, written by {@link DifferentiableTerm.Evaluator#rate(double, double[], double[],
+   * double[], double[][])} at stage {@code i}; null for stages not {@link #needed}): no stage is
+   * evaluated again.
+   */
+  void vjp(double t, double h, double[] theta, double[][][] residuals, double[] lambda,
+      double[] thetaBar) {
+    sweep(t, h, theta, residuals, lambda, thetaBar);
+  }
+
+  /** The reverse sweep over the stages, from the residuals of the needed stages. */
+  private void sweep(double t, double h, double[] theta, double[][][] residuals, double[] lambda,
+      double[] thetaBar) {
     for (int i = 0; i < s; i++) {
       double hb = h * tableau.b(i);
       double[] kb = kBar[i];
@@ -103,7 +157,8 @@ final class RkStepVjp implements StepVjp {
       if (!needed[i]) {
         continue;
       }
-      f.vjp(t + tableau.c(i) * h, z[i], theta, kBar[i], zBar, pBar);
+      double ti = t + tableau.c(i) * h;
+      f.vjp(ti, residuals[i], theta, kBar[i], zBar, pBar);
       for (int q = 0; q < pBar.length; q++) {
         thetaBar[q] += pBar[q];
       }

@@ -4,6 +4,7 @@ import org.nde4j.compile.Function;
 import org.nde4j.compile.Graph;
 import org.nde4j.compile.PlanRunner;
 import org.nde4j.compile.Transforms;
+import org.nde4j.compile.VjpSplit;
 import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.ShapeException;
 import org.nde4j.tensor.TensorFn;
@@ -11,20 +12,26 @@ import org.nde4j.tensor.TensorFn;
 /**
  * {@link DifferentiableTerm#of(TensorFn, Shape, int)}: the forward, VJP, JVP and Jacobian graphs
  * traced once when first needed (immutable, shared), their plans compiled once per thread when
- * first needed (a large state's dense Jacobian is never built unless a stiff solver asks).
+ * first needed (a large state's dense Jacobian is never built unless a stiff solver asks). The
+ * residual methods of the evaluator run the two halves of the VJP's {@link VjpSplit} ({@code t}
+ * and {@code θ} kept): a forward pass that also outputs the values the backward pass reads, and
+ * a backward pass from them.
  */
 final class CompiledDifferentiableTerm implements DifferentiableTerm {
   private static final int FORWARD = 0;
   private static final int VJP = 1;
   private static final int JVP = 2;
   private static final int JACOBIAN = 3;
+  private static final int SAVING = 4;
+  private static final int FROM_RESIDUALS = 5;
 
   private final Shape yShape;
   private final int n;
   private final int p;
   private final Graph forward;
-  private final Graph[] graphs = new Graph[4];
-  private final ThreadLocal<PlanRunner[]> runners = ThreadLocal.withInitial(() -> new PlanRunner[4]);
+  private final Graph[] graphs = new Graph[6];
+  private final ThreadLocal<PlanRunner[]> runners = ThreadLocal.withInitial(() -> new PlanRunner[6]);
+  private VjpSplit split;
 
   CompiledDifferentiableTerm(TensorFn f, Shape yShape, int numParams) {
     this.yShape = yShape;
@@ -46,10 +53,20 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
         // VJP outputs [f, t̄, ȳ, θ̄]: keep the cotangents. JVP outputs [f, ḟ]: keep ḟ.
         case VJP -> Transforms.vjp(forward).select(1, 2, 3);
         case JVP -> Transforms.jvp(forward).select(1);
+        // [f, residuals...] from [t, y, θ]; [t̄, ȳ, θ̄] from [t, θ, residuals..., ā]
+        case SAVING -> split().forward();
+        case FROM_RESIDUALS -> split().backward();
         default -> Transforms.jacobian(forward, 0, 1);
       };
     }
     return graphs[kind];
+  }
+
+  private synchronized VjpSplit split() {
+    if (split == null) {
+      split = VjpSplit.of(forward, 0, 2);
+    }
+    return split;
   }
 
   /** The calling thread's runner of a plan, compiled on first use. */
@@ -87,6 +104,11 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
     private PlanRunner vjpRun;
     private PlanRunner jvpRun;
     private PlanRunner jacobianRun;
+    private PlanRunner savingRun;
+    private PlanRunner fromResidualsRun;
+    private double[][] savingOut;
+    private double[][] fromResidualsIn;
+    private int[] residualSizes;
     private final double[] time = new double[1];
     private final double[] timeBar = new double[1];
     private final double[] timeDot = new double[1];
@@ -132,6 +154,58 @@ final class CompiledDifferentiableTerm implements DifferentiableTerm {
         vjpRun = runner(VJP);
       }
       vjpRun.run(in4, out3);
+      return timeBar[0];
+    }
+
+    @Override
+    public double[][] residuals(int size) {
+      if (residualSizes == null) {
+        Shape[] shapes = split().residualShapes();
+        residualSizes = new int[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+          residualSizes[i] = shapes[i].size();
+        }
+      }
+      double[][] r = new double[residualSizes.length][];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = new double[residualSizes[i]];
+      }
+      return r;
+    }
+
+    @Override
+    public void rate(double t, double[] y, double[] theta, double[] dy, double[][] residuals) {
+      rates++;
+      if (savingRun == null) {
+        savingRun = runner(SAVING);
+        savingOut = new double[1 + split().numResiduals()][];
+      }
+      time[0] = t;
+      in3[1] = y;
+      in3[2] = theta;
+      savingOut[0] = dy;
+      System.arraycopy(residuals, 0, savingOut, 1, residuals.length);
+      savingRun.run(in3, savingOut);
+    }
+
+    @Override
+    public double vjp(double t, double[][] residuals, double[] theta, double[] a, double[] ay,
+        double[] ap) {
+      vjps++;
+      if (fromResidualsRun == null) {
+        fromResidualsRun = runner(FROM_RESIDUALS);
+        fromResidualsIn = new double[3 + split().numResiduals()][];
+        fromResidualsIn[0] = time;
+      }
+      double[][] in = fromResidualsIn;
+      time[0] = t;
+      in[1] = theta;
+      System.arraycopy(residuals, 0, in, 2, residuals.length);
+      in[in.length - 1] = a;
+      out3[0] = timeBar;
+      out3[1] = ay;
+      out3[2] = ap == null ? unusedThetaBar : ap;
+      fromResidualsRun.run(in, out3);
       return timeBar[0];
     }
 

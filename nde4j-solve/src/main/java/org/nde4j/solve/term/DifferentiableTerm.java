@@ -51,6 +51,42 @@ public interface DifferentiableTerm {
     double vjp(double t, double[] y, double[] theta, double[] a, double[] ay, double[] ap);
 
     /**
+     * New arrays for the residuals of one evaluation: what {@link #rate(double, double[], double[],
+     * double[], double[][])} keeps so that {@link #vjp(double, double[][], double[], double[],
+     * double[], double[])} need not evaluate the field again. By default one copy of the state
+     * {@code y} ({@code n} doubles, the VJP then recomputes the forward pass of {@code f});
+     * compiled terms keep the intermediate values their backward pass reads (for an MLP, the
+     * hidden activations and the activations' derivatives).
+     *
+     * @param n the state's size, {@link DifferentiableTerm#size()}
+     */
+    default double[][] residuals(int n) {
+      return new double[][] {new double[n]};
+    }
+
+    /**
+     * {@code dy = f(t, y, θ)} as {@link #rate(double, double[], double[], double[])}, also writing
+     * into {@code residuals} (arrays from {@link #residuals(int)}) what {@link #vjp(double,
+     * double[][], double[], double[], double[], double[])} needs at the same {@code (t, y, θ)}.
+     * Counted as a rate evaluation.
+     */
+    default void rate(double t, double[] y, double[] theta, double[] dy, double[][] residuals) {
+      rate(t, y, theta, dy);
+      System.arraycopy(y, 0, residuals[0], 0, y.length);
+    }
+
+    /**
+     * The vector–Jacobian product of {@link #vjp(double, double[], double[], double[], double[],
+     * double[])} at the point whose {@code residuals} {@link #rate(double, double[], double[],
+     * double[], double[][])} wrote (with the same {@code t} and {@code θ}), without evaluating the
+     * field again. Counted as a VJP evaluation.
+     */
+    default double vjp(double t, double[][] residuals, double[] theta, double[] a, double[] ay,
+        double[] ap) {
+      return vjp(t, residuals[0], theta, a, ay, ap);
+    }
+
+    /**
      * Jacobian–vector product: {@code out = ∂f/∂t·vt + ∂f/∂y·vy + ∂f/∂θ·vp}; {@code vp == null}
      * means zero.
      */

@@ -294,6 +294,37 @@ class DiscreteAdjointTest {
         new double[] {1.0, 1.0}, new double[] {1.5, 1.0, 1.0, 3.0}, ts, c, Adjoint.discrete());
   }
 
+  /**
+   * Full storage keeps each accepted step's stage residuals and the field at the start and the
+   * save times: the backward pass evaluates no stage, and runs one VJP per stage whose cotangent
+   * is not identically zero (dopri5's first six; the seventh has b_7 = 0 and no later stage reads
+   * it). Its gradients equal those of checkpointing, which recomputes the stages.
+   */
+  @Test
+  void fullStorageEvaluatesNoStageInTheBackwardPass() {
+    DifferentiableTerm term = DifferentiableTerm.of(GradFields.mlp(2, 8), 2,
+        GradFields.mlpTheta(2, 8, 11).length);
+    double[] ts = {0.3, 0.9, 1.5};
+    double[][] c = {{0.3, -0.2}, {0.5, 0.1}, {-0.4, 0.8}};
+    java.util.function.Function<Adjoint, Recording> run = a -> GradientSolve.of(term,
+        new Dopri5(), 0, 1.5, new double[] {0.4, -0.7}, GradFields.mlpTheta(2, 8, 11)).saveAt(ts)
+        .controller(PidController.of(1e-9, 1e-9)).adjoint(a).forward();
+    Recording full = run.apply(Adjoint.discrete());
+    Gradients g = full.backward(c);
+    Gradients reference = run.apply(Adjoint.checkpointed(3)).backward(c);
+    assertThat(g.rateEvaluations()).isZero();
+    assertThat(g.vjpEvaluations()).isEqualTo(6 * full.stats().accepted());
+    assertThat(reference.rateEvaluations()).isPositive();
+    for (int slot = 0; slot < 3; slot++) {
+      double[] a = slot == 0 ? g.y0() : slot == 1 ? g.theta() : g.ts();
+      double[] b = slot == 0 ? reference.y0() : slot == 1 ? reference.theta() : reference.ts();
+      for (int i = 0; i < a.length; i++) {
+        assertClose(a[i], b[i], 1e-12, "slot " + slot + " [" + i + "]");
+      }
+    }
+    assertClose(g.t0(), reference.t0(), 1e-12, "dL/dt0");
+  }
+
   @Test
   void unsupportedSolverIsRejectedBeforeSolving() {
     GradientSolve p = GradientSolve.of(DifferentiableTerm.of(GradFields.linear(3), 3, 9),

@@ -1,5 +1,6 @@
 package org.nde4j.solve.solver.rk;
 
+import org.nde4j.solve.solver.StageAccess;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.ErrorNorm;
 import org.nde4j.solve.term.Term;
@@ -9,7 +10,7 @@ import org.nde4j.solve.term.Term;
  * dense output through an {@link RkInterpolant}, FSAL reuse and Hairer's stiffness indicator.
  * Allocation-free after construction. Zero entries of the tableau are skipped.
  */
-final class RkStepper implements Stepper {
+final class RkStepper implements Stepper, StageAccess {
   private final Term term;
   private final int n;
   private final int s;
@@ -201,6 +202,19 @@ final class RkStepper implements Stepper {
       }
       extrasDone = true;
     }
+  }
+
+  @Override
+  public int stages() {
+    return s;
+  }
+
+  @Override
+  public double[] stage(int i) {
+    if (i < 0 || i >= s) {
+      throw new IndexOutOfBoundsException("stage " + i + " of a " + s + "-stage method");
+    }
+    return k[i];
   }
 
   @Override
