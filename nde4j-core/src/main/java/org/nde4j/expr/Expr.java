@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * An immutable expression tree: a number, a symbol, a unary minus, a binary operation or a call
- * of a built-in function. {@code toString()} prints the tree with the fewest parentheses that
- * {@link ExprParser#parse(String)} reads back into an equal tree.
+ * of a built-in function or of a function supplied by the caller ({@link Apply}). {@code
+ * toString()} prints the tree with the fewest parentheses that {@link ExprParser#parse(String)}
+ * reads back into an equal tree.
  */
-public sealed interface Expr permits Num, Symbol, Neg, Binary, Call {
+public sealed interface Expr permits Num, Symbol, Neg, Binary, Call, Apply {
 
   /** The direct subexpressions, left to right (empty for numbers and symbols). */
   List<Expr> children();

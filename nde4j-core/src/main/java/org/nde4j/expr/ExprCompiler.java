@@ -3,6 +3,7 @@ package org.nde4j.expr;
 import java.util.Collection;
 import java.util.Map;
 import org.nde4j.tensor.Tensor;
+import org.nde4j.tensor.TensorFn;
 
 /**
  * Turns an expression into core tensor ops. Each symbol is bound to a tensor; numbers and
@@ -26,8 +27,33 @@ public final class ExprCompiler {
    * @throws org.nde4j.tensor.ShapeException if bound tensors do not broadcast together
    */
   public static Tensor compile(Expr e, Map<String, Tensor> bindings) {
+    return compile(e, bindings, Map.of());
+  }
+
+  /**
+   * As {@link #compile(Expr, Map)}, with the functions of the {@link Apply} calls in {@code e}:
+   * {@code functions.get(name)} receives the compiled arguments (in call order, each of its own
+   * broadcastable shape) and returns the call's value as its first output.
+   *
+   * @throws ExprException naming the first unbound symbol, or the first call of a function
+   *     {@code functions} does not hold, with its position
+   */
+  public static Tensor compile(Expr e, Map<String, Tensor> bindings,
+      Map<String, TensorFn> functions) {
     check(e, bindings.keySet());
-    return emit(e, bindings);
+    checkFunctions(e, functions);
+    return emit(e, bindings, functions);
+  }
+
+  private static void checkFunctions(Expr e, Map<String, TensorFn> functions) {
+    if (e instanceof Apply a && !functions.containsKey(a.name())) {
+      throw new ExprException("no implementation was supplied for function '" + a.name() + "'"
+          + (functions.isEmpty() ? "" : " (supplied: " + String.join(" ",
+              new java.util.TreeSet<>(functions.keySet())) + ")"), a.line(), a.column());
+    }
+    for (Expr c : e.children()) {
+      checkFunctions(c, functions);
+    }
   }
 
   /**
@@ -48,7 +74,7 @@ public final class ExprCompiler {
     }
   }
 
-  private static Tensor emit(Expr e, Map<String, Tensor> b) {
+  private static Tensor emit(Expr e, Map<String, Tensor> b, Map<String, TensorFn> f) {
     if (e instanceof Num n) {
       return Tensor.scalar(n.value());
     }
@@ -56,11 +82,11 @@ public final class ExprCompiler {
       return s.isPi() ? Tensor.scalar(Math.PI) : b.get(s.name());
     }
     if (e instanceof Neg n) {
-      return emit(n.operand(), b).neg();
+      return emit(n.operand(), b, f).neg();
     }
     if (e instanceof Binary bin) {
-      Tensor l = emit(bin.left(), b);
-      Tensor r = emit(bin.right(), b);
+      Tensor l = emit(bin.left(), b, f);
+      Tensor r = emit(bin.right(), b, f);
       switch (bin.op()) {
         case ADD:
           return l.add(r);
@@ -74,8 +100,15 @@ public final class ExprCompiler {
           return l.pow(r);
       }
     }
+    if (e instanceof Apply ap) {
+      Tensor[] args = new Tensor[ap.args().size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = emit(ap.args().get(i), b, f);
+      }
+      return f.get(ap.name()).apply(args)[0];
+    }
     Call c = (Call) e;
-    Tensor a = emit(c.args().get(0), b);
+    Tensor a = emit(c.args().get(0), b, f);
     switch (c.function()) {
       case ABS:
         return a.abs();
@@ -94,11 +127,11 @@ public final class ExprCompiler {
       case TANH:
         return a.tanh();
       case MAX:
-        return a.maximum(emit(c.args().get(1), b));
+        return a.maximum(emit(c.args().get(1), b, f));
       case MIN:
-        return a.minimum(emit(c.args().get(1), b));
+        return a.minimum(emit(c.args().get(1), b, f));
       default:
-        return a.pow(emit(c.args().get(1), b));
+        return a.pow(emit(c.args().get(1), b, f));
     }
   }
 }

@@ -2,7 +2,9 @@ package org.nde4j.expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Reads the expression notation of model files into {@link Expr} trees.
@@ -18,8 +20,9 @@ import java.util.Optional;
  * </pre>
  *
  * <p>So {@code -x^2 = -(x^2)}, {@code 2^3^2 = 2^(3^2)} and {@code a - b - c = (a - b) - c}.
- * Functions: {@link Builtin} (arity checked); {@code pi} is the constant π. Unary plus leaves no
- * node. Whitespace, including line breaks, separates tokens.
+ * Functions: {@link Builtin} and those the caller supplies ({@link Apply}), arity checked;
+ * {@code pi} is the constant π. Unary plus leaves no node. Whitespace, including line breaks,
+ * separates tokens.
  *
  * <p>Errors throw {@link ExprException} with the position of the offending token and what was
  * expected there, e.g. {@code expected ')' to close '(' opened at column 5 but found the end of
@@ -40,9 +43,11 @@ public final class ExprParser {
   private int pos;
   private Token tok;
   private int depth;
+  private final Map<String, Integer> functions;
 
-  private ExprParser(String text, int line, int column) {
+  private ExprParser(String text, int line, int column, Map<String, Integer> functions) {
     this.text = text;
+    this.functions = Map.copyOf(functions);
     this.line0 = line;
     this.column0 = column;
     List<Integer> starts = new ArrayList<>();
@@ -73,7 +78,19 @@ public final class ExprParser {
    * @throws ExprException if the text is not an expression
    */
   public static Expr parse(String text, int line, int column) {
-    ExprParser p = new ExprParser(text, line, column);
+    return parse(text, line, column, Map.of());
+  }
+
+  /**
+   * As {@link #parse(String, int, int)}, also accepting calls {@code name(a, …)} of the functions
+   * in {@code functions} (name to number of arguments) as {@link Apply} nodes; these names may not
+   * be used as symbols. A built-in name wins over a supplied one.
+   *
+   * @throws ExprException if the text is not an expression, or a supplied function is called with
+   *     another number of arguments or named without arguments
+   */
+  public static Expr parse(String text, int line, int column, Map<String, Integer> functions) {
+    ExprParser p = new ExprParser(text, line, column, functions);
     if (text.isBlank()) {
       throw new ExprException("empty expression: expected a number, symbol or '('", line, column);
     }
@@ -162,7 +179,7 @@ public final class ExprParser {
   }
 
   private Expr symbol(Token name) {
-    if (Builtin.byName(name.text).isPresent()) {
+    if (Builtin.byName(name.text).isPresent() || functions.containsKey(name.text)) {
       throw error(name.start, "function '" + name.text + "' needs its arguments in parentheses, e.g. "
           + name.text + "(x)");
     }
@@ -171,9 +188,11 @@ public final class ExprParser {
 
   private Expr call(Token name) {
     Optional<Builtin> fn = Builtin.byName(name.text);
-    if (fn.isEmpty()) {
+    if (fn.isEmpty() && !functions.containsKey(name.text)) {
+      String supplied = String.join(" ", new TreeSet<>(functions.keySet()));
       String why = Symbol.PI.equals(name.text) ? "'pi' is a constant, not a function"
-          : "unknown function '" + name.text + "' (known: " + Builtin.knownNames() + ")";
+          : "unknown function '" + name.text + "' (known: " + Builtin.knownNames()
+              + (supplied.isEmpty() ? "" : " " + supplied) + ")";
       throw error(name.start, why);
     }
     Token open = tok;
@@ -193,12 +212,13 @@ public final class ExprParser {
           + "(' opened at " + where(open.start) + " but found " + describe(tok));
     }
     advance();
-    int arity = fn.get().arity();
+    int arity = fn.isPresent() ? fn.get().arity() : functions.get(name.text);
     if (args.size() != arity) {
       throw error(name.start, "function '" + name.text + "' takes " + arity
           + (arity == 1 ? " argument" : " arguments") + " but was given " + args.size());
     }
-    return new Call(fn.get(), args);
+    return fn.isPresent() ? new Call(fn.get(), args)
+        : new Apply(name.text, args, lineAt(name.start), columnAt(name.start));
   }
 
   private void expectClose(Token open, String what) {

@@ -33,14 +33,9 @@ final class ExprPrinter {
       sb.append('-');
       child(n.operand(), precedence(n.operand()) < NEG, sb);
     } else if (e instanceof Call c) {
-      sb.append(c.function().functionName()).append('(');
-      for (int i = 0; i < c.args().size(); i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        write(c.args().get(i), sb);
-      }
-      sb.append(')');
+      call(c.function().functionName(), c.args(), sb);
+    } else if (e instanceof Apply a) {
+      call(a.name(), a.args(), sb);
     } else {
       Binary b = (Binary) e;
       int p = b.op().precedence();
@@ -55,6 +50,17 @@ final class ExprPrinter {
         child(b.right(), precedence(b.right()) <= p, sb);
       }
     }
+  }
+
+  private static void call(String name, java.util.List<Expr> args, StringBuilder sb) {
+    sb.append(name).append('(');
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      write(args.get(i), sb);
+    }
+    sb.append(')');
   }
 
   private static void child(Expr e, boolean parens, StringBuilder sb) {

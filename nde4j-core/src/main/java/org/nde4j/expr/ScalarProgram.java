@@ -25,7 +25,8 @@ public final class ScalarProgram {
   /**
    * Prepares {@code e} to read symbol {@code slotNames.get(i)} from {@code slots[i]}.
    *
-   * @throws ExprException naming the first symbol of {@code e} that is not in {@code slotNames}
+   * @throws ExprException naming the first symbol of {@code e} that is not in {@code slotNames},
+   *     or the first {@link Apply} call (supplied functions have no scalar form)
    */
   public static ScalarProgram of(Expr e, List<String> slotNames) {
     List<String> names = List.copyOf(slotNames);
@@ -79,6 +80,10 @@ public final class ScalarProgram {
         default:
           return s -> Math.pow(l.run(s), r.run(s));
       }
+    }
+    if (e instanceof Apply a) {
+      throw new ExprException("function '" + a.name() + "' is supplied at compile time and has no"
+          + " scalar program", a.line(), a.column());
     }
     Call c = (Call) e;
     Builtin fn = c.function();

@@ -23,14 +23,17 @@ import org.nde4j.modelfile.Node.Sequence;
 /** Validates the {@link Node} tree of a model file and builds the {@link ModelDefinition}. */
 final class DefinitionReader {
   private static final List<String> TOP_KEYS = List.of("name", "description", "states", "params",
-      "equations", "tspan", "solver", "events");
+      "networks", "equations", "tspan", "solver", "events");
 
   private final String file;
   private final String defaultName;
   /** Declared names (states, then parameters) with the entry that declared them. */
   private final Map<String, Entry> declared = new LinkedHashMap<>();
+  private final Map<String, String> kinds = new HashMap<>();
   private final List<String> states = new ArrayList<>();
   private final List<String> known = new ArrayList<>();
+  /** Declared networks: name to number of inputs, for the expression parser. */
+  private final Map<String, Integer> functions = new LinkedHashMap<>();
 
   DefinitionReader(String file, String defaultName) {
     this.file = file;
@@ -58,6 +61,8 @@ final class DefinitionReader {
       known.add(p.name());
     }
     known.add(ModelFile.TIME);
+    List<NetworkDefinition> networks = keys.containsKey("networks")
+        ? networks(keys.get("networks")) : List.of();
 
     Entry eqEntry = require(keys, "equations", top, "one equation per state ("
         + String.join(" ", states) + ")");
@@ -67,8 +72,8 @@ final class DefinitionReader {
         ? Optional.of(solver(keys.get("solver"))) : Optional.empty();
     List<EventDefinition> events = keys.containsKey("events") ? events(keys.get("events"))
         : List.of();
-    return new ModelDefinition(name, description, states, y0, params, equations, tspan[0],
-        tspan[1], solver, events);
+    return new ModelDefinition(name, description, states, y0, params, networks, equations,
+        tspan[0], tspan[1], solver, events);
   }
 
   // ---------------------------------------------------------------- sections
@@ -107,8 +112,8 @@ final class DefinitionReader {
     if (!(e.value() instanceof Mapping m)) {
       return Parameter.of(e.key(), finiteNumber(e.value(), what));
     }
-    Map<String, Entry> k = keys(m, List.of("value", "fit", "lower", "upper"),
-        "key of parameter '" + e.key() + "'");
+    Map<String, Entry> k = keys(m, List.of("value", "fit", "lower", "upper", "bounds",
+        "positive"), "key of parameter '" + e.key() + "'");
     double value = finiteNumber(require(k, "value", m, "the parameter's value").value(), what);
     boolean fit = k.containsKey("fit") && bool(k.get("fit").value(), "'fit'");
     double lower = k.containsKey("lower")
@@ -117,11 +122,113 @@ final class DefinitionReader {
     double upper = k.containsKey("upper")
         ? number(k.get("upper").value(), "the upper bound of '" + e.key() + "'")
         : Double.POSITIVE_INFINITY;
+    if (k.containsKey("bounds")) {
+      Entry b = k.get("bounds");
+      conflict(k, b, "lower", "upper", "positive");
+      if (!(b.value() instanceof Sequence s) || s.items().size() != 2) {
+        throw error(b.value(), "expected bounds of '" + e.key() + "' to be two numbers [lo, hi]"
+            + " but found " + b.value().describe());
+      }
+      lower = number(s.items().get(0), "the lower bound of '" + e.key() + "'");
+      upper = number(s.items().get(1), "the upper bound of '" + e.key() + "'");
+    }
+    if (k.containsKey("positive") && bool(k.get("positive").value(), "'positive'")) {
+      Entry pos = k.get("positive");
+      conflict(k, pos, "lower", "upper");
+      if (!(value > 0)) {
+        throw error(k.get("value").value(), "parameter '" + e.key() + "' is positive but its value"
+            + " is " + value + ": expected a value above 0");
+      }
+      lower = 0;
+    }
+    if (fit && (value == lower || value == upper)) {
+      throw error(k.get("value").value(), "parameter '" + e.key() + "' is fitted, so its initial"
+          + " value " + value + " must lie strictly inside its bounds [" + lower + ", " + upper
+          + "]");
+    }
     try {
       return new Parameter(e.key(), value, fit, lower, upper);
     } catch (IllegalArgumentException ex) {
       throw error(m, ex.getMessage());
     }
+  }
+
+  private void conflict(Map<String, Entry> k, Entry at, String... others) {
+    for (String o : others) {
+      if (k.containsKey(o)) {
+        throw error(at, "'" + at.key() + "' and '" + o + "' both set bounds: use one of them");
+      }
+    }
+  }
+
+  private List<NetworkDefinition> networks(Entry section) {
+    Mapping m = mapping(section.value(), "a mapping of network names to {inputs, hidden,"
+        + " activation, outputs}");
+    List<NetworkDefinition> out = new ArrayList<>();
+    for (Entry e : m.entries()) {
+      declare(e, "network");
+      String where = "network '" + e.key() + "'";
+      Mapping n = mapping(e.value(), "a mapping with 'inputs', 'hidden', 'activation' and"
+          + " 'outputs' for " + where);
+      Map<String, Entry> k = keys(n, List.of("inputs", "hidden", "activation", "outputs"),
+          "key of " + where);
+      Entry in = require(k, "inputs", n, "the list of input names, e.g. [x, y]");
+      List<String> inputs = new ArrayList<>();
+      for (Node item : sequence(in.value(), "a list of input names for " + where).items()) {
+        String name = string(item, "an input name of " + where);
+        if (!Symbol.isIdentifier(name) || inputs.contains(name)) {
+          throw error(item, "input '" + name + "' of " + where + " is "
+              + (inputs.contains(name) ? "repeated" : "not a name") + ": expected distinct names");
+        }
+        inputs.add(name);
+      }
+      if (inputs.isEmpty()) {
+        throw error(in.value(), where + " has no inputs: expected at least one input name");
+      }
+      List<Integer> hidden = new ArrayList<>();
+      if (k.containsKey("hidden")) {
+        for (Node item : sequence(k.get("hidden").value(), "a list of hidden widths for "
+            + where).items()) {
+          hidden.add(positiveInt(item, "a hidden width of " + where));
+        }
+      }
+      String activation = "tanh";
+      if (k.containsKey("activation")) {
+        Node a = k.get("activation").value();
+        activation = string(a, "the activation of " + where);
+        if (!NetworkDefinition.ACTIVATIONS.contains(activation)) {
+          throw error(a, "unknown activation '" + activation + "' for " + where + " (known: "
+              + String.join(" ", NetworkDefinition.ACTIVATIONS) + ")");
+        }
+      }
+      if (k.containsKey("outputs")) {
+        Node o = k.get("outputs").value();
+        int outputs = positiveInt(o, "the outputs of " + where);
+        if (outputs != 1) {
+          throw error(o, where + " has " + outputs + " outputs: a network returns one value;"
+              + " declare one network per output");
+        }
+      }
+      out.add(new NetworkDefinition(e.key(), inputs, hidden, activation, 1));
+      functions.put(e.key(), inputs.size());
+    }
+    return out;
+  }
+
+  private Sequence sequence(Node v, String what) {
+    if (v instanceof Sequence s) {
+      return s;
+    }
+    throw error(v, "expected " + what + " but found " + v.describe());
+  }
+
+  private int positiveInt(Node v, String what) {
+    double x = finiteNumber(v, what);
+    if (x < 1 || x != Math.rint(x) || x > 1 << 20) {
+      throw error(v, "expected a whole number from 1 to " + (1 << 20) + " for " + what
+          + " but found " + ((Scalar) v).text());
+    }
+    return (int) x;
   }
 
   private List<Expr> equations(Entry section) {
@@ -261,9 +368,10 @@ final class DefinitionReader {
           : "a function") + ")");
     }
     Entry first = declared.putIfAbsent(n, e);
+    kinds.putIfAbsent(n, kind);
     if (first != null) {
       throw error(e, kind + " '" + n + "' has the same name as the "
-          + (states.contains(n) ? "state" : "parameter") + " declared at line " + first.line());
+          + kinds.get(n) + " declared at line " + first.line());
     }
   }
 
@@ -275,7 +383,7 @@ final class DefinitionReader {
       throw error(v, what + ": empty expression");
     }
     try {
-      Expr e = ExprParser.parse(s.text(), s.textLine(), s.textColumn());
+      Expr e = ExprParser.parse(s.text(), s.textLine(), s.textColumn(), functions);
       ExprCompiler.check(e, known);
       return e;
     } catch (ExprException ex) {

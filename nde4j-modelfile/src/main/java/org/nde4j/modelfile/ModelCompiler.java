@@ -14,17 +14,21 @@ import org.nde4j.tensor.TensorFn;
  * Builds the {@code (t, y, p)} tensor functions of a model: binds each state to its column of
  * {@code y} (shape {@code [...]}, the batch axes), each parameter to its element of {@code p}
  * (rank 0) and {@code t} to {@code t}, compiles the expressions, broadcasts them to the batch
- * shape and stacks them along the last axis.
+ * shape and stacks them along the last axis. Calls of declared networks go to the supplied
+ * functions.
  */
 final class ModelCompiler {
   private final String model;
   private final List<String> states;
   private final List<String> params;
+  private final Map<String, TensorFn> functions;
 
-  ModelCompiler(String model, List<String> states, List<String> params) {
+  ModelCompiler(String model, List<String> states, List<String> params,
+      Map<String, TensorFn> functions) {
     this.model = model;
     this.states = states;
     this.params = params;
+    this.functions = functions;
   }
 
   /** {@code (t, y, p) -> [dy]}, one expression per state. */
@@ -36,7 +40,8 @@ final class ModelCompiler {
       Tensor[] parts = new Tensor[perState.size()];
       for (int i = 0; i < parts.length; i++) {
         Expr e = perState.get(i);
-        parts[i] = e == null ? b.get(states.get(i)) : toBatch(ExprCompiler.compile(e, b), batch);
+        parts[i] = e == null ? b.get(states.get(i))
+            : toBatch(ExprCompiler.compile(e, b, functions), batch);
       }
       return new Tensor[] {Tensor.stack(batch.rank(), parts)};
     };
@@ -47,7 +52,8 @@ final class ModelCompiler {
     return in -> {
       Map<String, Tensor> b = bind(what, in);
       Tensor y = in[1];
-      return new Tensor[] {toBatch(ExprCompiler.compile(e, b), y.shape().drop(y.rank() - 1))};
+      Tensor v = ExprCompiler.compile(e, b, functions);
+      return new Tensor[] {toBatch(v, y.shape().drop(y.rank() - 1))};
     };
   }
 

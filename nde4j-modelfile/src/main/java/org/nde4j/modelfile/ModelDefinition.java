@@ -28,6 +28,7 @@ public final class ModelDefinition {
   private final List<String> stateNames;
   private final double[] initialState;
   private final List<Parameter> params;
+  private final List<NetworkDefinition> networks;
   private final List<Expr> equations;
   private final double t0;
   private final double t1;
@@ -35,13 +36,14 @@ public final class ModelDefinition {
   private final List<EventDefinition> events;
 
   ModelDefinition(String name, String description, List<String> stateNames, double[] initialState,
-      List<Parameter> params, List<Expr> equations, double t0, double t1,
-      Optional<SolverSettings> solver, List<EventDefinition> events) {
+      List<Parameter> params, List<NetworkDefinition> networks, List<Expr> equations, double t0,
+      double t1, Optional<SolverSettings> solver, List<EventDefinition> events) {
     this.name = name;
     this.description = description;
     this.stateNames = List.copyOf(stateNames);
     this.initialState = initialState.clone();
     this.params = List.copyOf(params);
+    this.networks = List.copyOf(networks);
     this.equations = List.copyOf(equations);
     this.t0 = t0;
     this.t1 = t1;
@@ -100,6 +102,11 @@ public final class ModelDefinition {
     return v;
   }
 
+  /** Networks declared in the {@code networks:} section, in file order (often none). */
+  public List<NetworkDefinition> networks() {
+    return networks;
+  }
+
   /** The right-hand sides, in {@link #stateNames()} order. */
   public List<Expr> equations() {
     return equations;
@@ -142,8 +149,8 @@ public final class ModelDefinition {
       }
       next.set(i, next.get(i).withValue(e.getValue()));
     }
-    return new ModelDefinition(name, description, stateNames, initialState, next, equations, t0, t1,
-        solver, events);
+    return new ModelDefinition(name, description, stateNames, initialState, next, networks,
+        equations, t0, t1, solver, events);
   }
 
   /**
@@ -156,13 +163,41 @@ public final class ModelDefinition {
       throw new IllegalArgumentException("end time must be finite and differ from t0 = " + t0
           + ", got " + t1);
     }
-    return new ModelDefinition(name, description, stateNames, initialState, params, equations, t0,
-        t1, solver, events);
+    return new ModelDefinition(name, description, stateNames, initialState, params, networks,
+        equations, t0, t1, solver, events);
   }
 
-  /** {@code (t, y, p) -> [dy/dt]} with {@code dy} of {@code y}'s shape. */
+  /**
+   * {@code (t, y, p) -> [dy/dt]} with {@code dy} of {@code y}'s shape.
+   *
+   * @throws IllegalStateException if the model declares networks (use {@link
+   *     #vectorField(Map)})
+   */
   public TensorFn vectorField() {
-    return compiler().stacked("vector field", equations);
+    return vectorField(Map.of());
+  }
+
+  /**
+   * The vector field of a model with networks: {@code networks.get(name)} implements the network
+   * of that name. It receives the call's arguments (one tensor per declared input, each of shape
+   * {@code []} or {@code y}'s batch shape {@code y.shape()} without its last axis) and returns, as
+   * its first output, one value per batch row (that batch shape, or {@code []}).
+   *
+   * @throws IllegalStateException if {@code networks} does not implement exactly the declared
+   *     networks (the message lists both)
+   */
+  public TensorFn vectorField(Map<String, TensorFn> networks) {
+    List<String> declaredNames = new ArrayList<>();
+    for (NetworkDefinition n : this.networks) {
+      declaredNames.add(n.name());
+    }
+    if (!networks.keySet().equals(new java.util.HashSet<>(declaredNames))) {
+      throw new IllegalStateException("model '" + name + "' declares networks ["
+          + String.join(" ", declaredNames) + "] but implementations were given for "
+          + new java.util.TreeSet<>(networks.keySet())
+          + (declaredNames.isEmpty() ? "" : " (nde4j-learn's ModelFit instantiates them)"));
+    }
+    return compiler(networks).stacked("vector field", equations);
   }
 
   /**
@@ -192,7 +227,11 @@ public final class ModelDefinition {
   }
 
   private ModelCompiler compiler() {
-    return new ModelCompiler(name, stateNames, paramNames());
+    return compiler(Map.of());
+  }
+
+  private ModelCompiler compiler(Map<String, TensorFn> functions) {
+    return new ModelCompiler(name, stateNames, paramNames(), functions);
   }
 
   @Override
