@@ -76,8 +76,11 @@ final class MemoryCase implements BenchCase {
 
   @Override
   public String note() {
+    String heap = retainedBytes > 0
+        ? String.format(java.util.Locale.ROOT, "≈ %.1f KiB", retainedBytes / 1024.0)
+        : "not measurable (the collection around it freed more than the record holds)";
     return String.format(java.util.Locale.ROOT, "adjoint %s, solver %s: peak stored states %d;"
-        + " heap retained by the forward record ≈ %.1f KiB", adjoint.name(), solver.name(),
-        peakStates, retainedBytes / 1024.0);
+        + " heap retained by the forward record %s", adjoint.name(), solver.name(), peakStates,
+        heap);
   }
 }

@@ -39,7 +39,10 @@ public interface DifferentiableTerm {
     return new BoundTerm(this, theta);
   }
 
-  /** Evaluates {@code f} and its derivatives; allocation-free, one thread. */
+  /**
+   * Evaluates {@code f} and its derivatives; one thread. {@link #rate}, {@link #vjp} and {@link
+   * #jvp} allocate nothing.
+   */
   interface Evaluator {
     /** {@code dy = f(t, y, θ)}. */
     void rate(double t, double[] y, double[] theta, double[] dy);
@@ -95,7 +98,8 @@ public interface DifferentiableTerm {
 
     /**
      * The dense Jacobian {@code ∂f/∂y} (row-major, {@code n × n}); by default one {@link #jvp}
-     * per column.
+     * per column, with two scratch vectors allocated per call (compiled terms override it with an
+     * allocation-free Jacobian plan).
      */
     default void jacobian(double t, double[] y, double[] theta, double[] out) {
       int n = y.length;
