@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Times a {@link BenchCase} with {@link System#nanoTime()}: warms up until successive batches of
- * samples agree and the JIT compiled nothing during the last batch, or the warm-up budget is spent, then takes a fixed number of
- * samples. A sample repeats the call enough times to last about {@link HarnessConfig#sampleNanos()},
+ * samples agree, the JIT compiled nothing during the last batch and its queues are empty
+ * ({@link CompilerQueue}), or the warm-up budget is spent, then takes a fixed number of samples. A sample repeats the call enough times to last about {@link HarnessConfig#sampleNanos()},
  * so calls of a few nanoseconds are measured as well as calls of milliseconds. Medians, not means,
  * because the machines this runs on are noisy.
  */
@@ -17,6 +17,8 @@ public final class Harness {
   private final HarnessConfig config;
   /** Each sample's sum of results is written here, so that the timed work is never dead code. */
   private volatile double sink;
+  /** Whether the last warm-up ended settled rather than at its time limit. */
+  private boolean lastWarmUpSettled;
 
   /** A harness with the given settings. */
   public Harness(HarnessConfig config) {
@@ -82,7 +84,10 @@ public final class Harness {
 
   /** Warms up and measures {@code c} (whose {@link BenchCase#prepare()} has been called). */
   public Timing measure(BenchCase c) {
+    long warmStart = System.nanoTime();
     int reps = warmUp(c);
+    boolean settled = lastWarmUpSettled;
+    double warmupMs = (System.nanoTime() - warmStart) / 1e6;
     long perSample = Math.max(1, sample(c, reps));
     long budget = config.measureMaxNanos();
     int runs = (int) Math.max(config.minRuns(), Math.min(config.runs(), budget / perSample));
@@ -92,7 +97,7 @@ public final class Harness {
     }
     Arrays.sort(ms);
     double median = runs % 2 == 1 ? ms[runs / 2] : 0.5 * (ms[runs / 2 - 1] + ms[runs / 2]);
-    return new Timing(median, ms[0], ms[runs - 1], runs, reps);
+    return new Timing(median, ms[0], ms[runs - 1], runs, reps, warmupMs, settled);
   }
 
   /** Warms up; returns the number of calls per sample to use for measuring. */
@@ -114,11 +119,13 @@ public final class Harness {
       Arrays.sort(sorted);
       double median = sorted[WINDOW / 2];
       long elapsed = System.nanoTime() - start;
-      // settled: timings agree and the JIT compiled nothing meanwhile (code still running in C1
-      // can look stable, and vector code there is many times slower than after C2)
+      // settled: timings agree, the JIT compiled nothing meanwhile and has nothing queued (code
+      // still running in C1 can look stable, and vector code there is many times slower than
+      // after C2; a compilation in progress does not show in the compilation time until it ends)
       boolean settled = Math.abs(median - previous) <= SETTLED * median
-          && jitMillis() == jitBefore;
+          && jitMillis() == jitBefore && CompilerQueue.idle();
       if (elapsed >= config.warmupMaxNanos() || (settled && elapsed >= config.warmupMinNanos())) {
+        lastWarmUpSettled = settled;
         return repsFor(median);
       }
       previous = median;

@@ -70,6 +70,10 @@ public final class SuiteRunner {
     }
     sb.append("; ").append(t.callsPerRun()).append(t.callsPerRun() == 1 ? " call" : " calls")
         .append(" per run");
+    if (!t.settled()) {
+      sb.append(String.format(Locale.ROOT, "; warm-up did not settle in %.1f s (timings or the JIT"
+          + " still changing)", t.warmupMs() / 1e3));
+    }
     if (c.note() != null) {
       sb.append("; ").append(c.note());
     }
