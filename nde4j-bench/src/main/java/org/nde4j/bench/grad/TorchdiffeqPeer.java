@@ -74,7 +74,7 @@ public final class TorchdiffeqPeer {
   }
 
   /** The JSON lines of {@code out} whose {@code workload} is {@code workload}. */
-  static List<JsonNode> lines(String out, String workload) {
+  public static List<JsonNode> lines(String out, String workload) {
     ObjectMapper mapper = new ObjectMapper();
     List<JsonNode> r = new java.util.ArrayList<>();
     for (String line : out.split("\\R")) {

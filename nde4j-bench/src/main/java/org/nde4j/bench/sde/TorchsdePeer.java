@@ -1,0 +1,63 @@
+package org.nde4j.bench.sde;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nde4j.bench.PeerProcess;
+import org.nde4j.bench.grad.TorchdiffeqPeer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs torchsde 0.2.6 on W5's Brownian series ({@code w5_nsde.py --only brownian}) from a peers
+ * folder and maps its generators to the case names of {@link SdeSuite}. torchsde and its one
+ * dependency {@code trampoline} are not Debian packages: they are found on {@code PYTHONPATH} or as
+ * {@code <peers>/src/torchsde} (a torchsde source tree) and {@code <peers>/src/trampoline} (a
+ * folder holding {@code trampoline.py}).
+ */
+public final class TorchsdePeer {
+  private static final Map<String, String> GENERATORS = Map.of(
+      "plain torch.randn", "brownian_plain",
+      "BrownianInterval levy=none", "brownian_interval",
+      "BrownianInterval levy=space-time return_U", "brownian_interval_levy",
+      "BrownianInterval levy=none dt=0.01 hint", "brownian_interval_dt_hint",
+      "BrownianInterval levy=none fwd+reverse", "brownian_interval_fwd_reverse",
+      "BrownianTree tol=1e-6", "brownian_tree");
+
+  private final Path python;
+  private final Path folder;
+
+  /** @param folder the peers folder holding {@code w5_nsde.py} and {@code common.py} */
+  public TorchsdePeer(Path python, Path folder) {
+    this.python = python;
+    this.folder = folder;
+  }
+
+  /**
+   * Case name → torchsde's median in ms.
+   *
+   * @throws IllegalStateException naming the script when it fails (e.g. torchsde missing)
+   */
+  public Map<String, Double> run() {
+    StringBuilder path = new StringBuilder(System.getenv().getOrDefault("PYTHONPATH", ""));
+    for (String dep : List.of("torchsde", "trampoline")) {
+      Path src = folder.toAbsolutePath().resolve("src").resolve(dep);
+      if (Files.isDirectory(src)) {
+        path.insert(0, src + (path.length() == 0 ? "" : ":"));
+      }
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PYTHONPATH", path.toString());
+    String out = PeerProcess.run(python, folder.resolve("w5_nsde.py"),
+        List.of("--only", "brownian"), List.of(), env);
+    Map<String, Double> medians = new LinkedHashMap<>();
+    for (JsonNode n : TorchdiffeqPeer.lines(out, "w5")) {
+      String name = GENERATORS.get(n.path("generator").asString(""));
+      if (name != null) {
+        medians.put(name, 1e3 * n.path("median_s").asDouble());
+      }
+    }
+    return medians;
+  }
+}
