@@ -112,6 +112,10 @@ final class FitCommand implements Callable<Integer> {
           + "0 for none (default: ${DEFAULT-VALUE}).")
   private double valFraction;
 
+  @Option(names = "--validate-every", paramLabel = "N", defaultValue = "10",
+      description = "Iterations between validations (default: ${DEFAULT-VALUE}).")
+  private long validateEvery;
+
   @Option(names = "--patience", paramLabel = "P", defaultValue = "10",
       description = "Stop after P validations without improvement (default: ${DEFAULT-VALUE}).")
   private int patience;
@@ -151,7 +155,8 @@ final class FitCommand implements Callable<Integer> {
       }
     }
     FitOptions o = new FitOptions(data, seed, hidden, depth, activation, solver, rtol, atol,
-        adjoint, optimizer, lr, iters, lbfgsIters, batchSize, batchTime, valFraction, patience);
+        adjoint, optimizer, lr, iters, lbfgsIters, batchSize, batchTime, valFraction,
+        validateEvery, patience);
     FitJob job = job(o);
     RunDirectory run;
     if (resume != null) {

@@ -127,9 +127,9 @@ public abstract class FitJob {
     return v;
   }
 
-  /** Validation interval: {@link FitOptions#VALIDATIONS} validations per run. */
+  /** Iterations between validations. */
   protected long validateEvery() {
-    return Math.max(1, totalIterations() / FitOptions.VALIDATIONS);
+    return options.validateEvery();
   }
 
   /** The configuration that must match to resume (class comment). */

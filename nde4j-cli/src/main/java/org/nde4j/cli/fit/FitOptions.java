@@ -22,15 +22,13 @@ import java.nio.file.Path;
  * @param batchSize   windows per batch (neural ODE)
  * @param batchTime   points per window (neural ODE)
  * @param valFraction fraction of the data held out for validation; 0 for none
+ * @param validateEvery iterations between validations
  * @param patience    validations without improvement before stopping early
  */
 public record FitOptions(Path data, long seed, Integer hidden, Integer depth, String activation,
     String solver, Double rtol, Double atol, String adjoint, String optimizer, Double lr,
     Long iterations, Long lbfgsIterations, Integer batchSize, Integer batchTime,
-    double valFraction, int patience) {
-
-  /** Validations per run: the validation loss is evaluated every {@code iterations / 20}. */
-  static final int VALIDATIONS = 20;
+    double valFraction, long validateEvery, int patience) {
 
   /**
    * @throws IllegalArgumentException naming the option if a value is out of range
@@ -63,6 +61,9 @@ public record FitOptions(Path data, long seed, Integer hidden, Integer depth, St
     if (!(valFraction >= 0 && valFraction < 1)) {
       throw new IllegalArgumentException("--val-fraction must be in [0, 1) (0: no validation), "
           + "got " + valFraction);
+    }
+    if (validateEvery < 1) {
+      throw new IllegalArgumentException("--validate-every must be >= 1, got " + validateEvery);
     }
     if (patience < 1) {
       throw new IllegalArgumentException("--patience must be >= 1, got " + patience);

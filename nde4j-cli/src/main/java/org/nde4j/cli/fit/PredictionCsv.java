@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Predictions as long-format CSV, {@code id,time,<states…>}: one row per series and time, numbers
  * as Java's shortest round-tripping decimals ({@code NaN} after a solve that stopped early), ids
- * quoted when they hold a comma, quote or space at an end — the layout {@link
- * org.nde4j.learn.data.PanelCsv} reads back.
+ * quoted when they hold a comma, quote or space at an end. The single series of a wide file has
+ * the empty id (an empty cell).
  */
 public final class PredictionCsv {
   private PredictionCsv() {}
@@ -33,7 +33,7 @@ public final class PredictionCsv {
   }
 
   private static String quoted(String s) {
-    boolean plain = !s.isEmpty() && s.strip().equals(s) && s.chars().noneMatch(c -> c == ','
+    boolean plain = s.strip().equals(s) && s.chars().noneMatch(c -> c == ','
         || c == '"' || c == '\n' || c == '\r');
     return plain ? s : "\"" + s.replace("\"", "\"\"") + "\"";
   }
