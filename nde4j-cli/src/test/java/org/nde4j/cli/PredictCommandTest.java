@@ -110,8 +110,8 @@ class PredictCommandTest {
     assertThat(lines).hasSize(42);
     // the prediction starts at the first row of the data
     String[] first = lines.get(1).split(",");
-    assertThat(Double.parseDouble(first[2])).isCloseTo(1.0, within(1e-12));
-    assertThat(Double.parseDouble(first[3])).isCloseTo(0.0, within(1e-12));
+    assertThat(Double.parseDouble(first[2])).isEqualTo(1.0);
+    assertThat(Double.parseDouble(first[3])).isEqualTo(0.0);
 
     Path missing = tmp.resolve("nowhere");
     Run noRun = FitFixtures.run("predict", "--run", missing.toString(), "--data",

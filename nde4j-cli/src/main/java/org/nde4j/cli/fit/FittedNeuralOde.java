@@ -101,7 +101,13 @@ public final class FittedNeuralOde implements FittedModel {
     for (int c = 0; c < z0.length; c++) {
       z0[c] = s.isObserved(0, c) ? norm.normalise(c, s.value(0, c)) : 0.0;
     }
-    return denormalise(ode.predict(theta, z0, times));
+    double[][] y = denormalise(ode.predict(theta, z0, times));
+    for (int c = 0; c < z0.length; c++) {
+      if (s.isObserved(0, c)) {
+        y[0][c] = s.value(0, c);   // the start is the row itself, not its normalised round trip
+      }
+    }
+    return y;
   }
 
   private double[][] denormalise(double[][] z) {
