@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nde4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Differential equations with gradients and neural differential equations.",
-    subcommands = {DemoCommand.class, SolveCommand.class, BenchCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, FitCommand.class, PredictCommand.class, SolveCommand.class,
+        BenchCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {
 

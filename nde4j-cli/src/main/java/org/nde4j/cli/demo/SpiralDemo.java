@@ -2,9 +2,6 @@ package org.nde4j.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.nde4j.learn.data.Series;
 import org.nde4j.learn.data.SpiralData;
 import org.nde4j.learn.data.WindowBatch;
 import org.nde4j.learn.data.WindowSampler;
+import org.nde4j.learn.io.MetricsHistory;
 import org.nde4j.learn.io.Provenance;
 import org.nde4j.learn.io.RunDirectory;
 import org.nde4j.learn.io.Safetensors;
@@ -172,7 +170,7 @@ public final class SpiralDemo {
 
   private void writeReport(RunDirectory run, NeuralOde ode, double[] theta, double[] times,
       double[][] data) throws IOException {
-    Metrics m = Metrics.read(run.metricsFile());
+    MetricsHistory m = MetricsHistory.read(run.metricsFile());
     double[][] pred = ode.predict(theta, data[0], times);
     List<String> channels = SpiralData.CHANNELS;
     List<Figure> figures = new ArrayList<>();
@@ -182,8 +180,8 @@ public final class SpiralDemo {
     figures.add(QuiverPlot.plot("Learned vector field", "x", "y",
         (x, y) -> ode.rate(theta, 0, new double[] {x, y}),
         new QuiverPlot.Grid(-2, 2, -2, 2, 21), pred));
-    figures.add(LossPlot.plot(m.iterations, m.loss, m.validationIterations, m.validation, true));
-    RunReport.write(run, RunSummary.of(m.iterations, m.loss, m.seconds), figures);
+    figures.add(LossPlot.plot(m.iterations(), m.loss(), m.validationIterations(), m.validation(), true));
+    RunReport.write(run, RunSummary.of(m.iterations(), m.loss(), m.seconds()), figures);
   }
 
   private static double[][] rows(double[] flat, int n) {
@@ -193,42 +191,6 @@ public final class SpiralDemo {
       System.arraycopy(flat, i * c, out[i], 0, c);
     }
     return out;
-  }
-
-  /** The columns of the trainer's {@code metrics.csv} the report needs. */
-  private record Metrics(double[] iterations, double[] loss, double[] validationIterations,
-      double[] validation, double seconds) {
-
-    /** Reads {@code iteration, loss, val_loss, lr, time} rows, as the trainer writes them. */
-    static Metrics read(Path file) throws IOException {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      int n = lines.size() - 1;
-      double[] it = new double[n];
-      double[] loss = new double[n];
-      List<double[]> val = new ArrayList<>();
-      double seconds = 0;
-      for (int i = 0; i < n; i++) {
-        String[] cells = lines.get(i + 1).split(",");
-        if (cells.length < 5) {
-          throw new IOException(file + ":" + (i + 2) + ": expected 5 cells "
-              + "(iteration,loss,val_loss,lr,time), found " + cells.length);
-        }
-        it[i] = Double.parseDouble(cells[0]);
-        loss[i] = Double.parseDouble(cells[1]);
-        double v = Double.parseDouble(cells[2]);
-        if (!Double.isNaN(v)) {
-          val.add(new double[] {it[i], v});
-        }
-        seconds = Double.parseDouble(cells[4]);
-      }
-      double[] vi = new double[val.size()];
-      double[] vv = new double[val.size()];
-      for (int i = 0; i < vi.length; i++) {
-        vi[i] = val.get(i)[0];
-        vv[i] = val.get(i)[1];
-      }
-      return new Metrics(it, loss, vi, vv, seconds);
-    }
   }
 
   @Override

@@ -42,11 +42,13 @@ public final class PanelCsv {
   private final String file;
   private final CsvLayout layout;
   private final List<String> expected;
+  private final boolean subset;
 
-  private PanelCsv(String file, CsvLayout layout, List<String> expected) {
+  private PanelCsv(String file, CsvLayout layout, List<String> expected, boolean subset) {
     this.file = file;
     this.layout = layout;
     this.expected = expected;
+    this.subset = subset;
   }
 
   /** Reads {@code file}, choosing the layout by its header. */
@@ -67,9 +69,25 @@ public final class PanelCsv {
    * @throws DataFileException naming the file, line and column of the first problem
    */
   public static Panel read(Path file, CsvLayout layout, List<String> channels) {
-    String text;
+    return new PanelCsv(file.toString(), layout, channels == null ? null : List.copyOf(channels),
+        false).parse(text(file));
+  }
+
+  /**
+   * Reads {@code file} in the given layout, allowing as channels only names among {@code
+   * allowed} (at least one of them, any subset, any order), as when data observe some states of a
+   * model. The panel has the file's channels in file order, spelt as in {@code allowed}.
+   *
+   * @throws DataFileException naming the file, line and column of the first problem, e.g. a
+   *     column that is not among {@code allowed}
+   */
+  public static Panel readSubset(Path file, CsvLayout layout, List<String> allowed) {
+    return new PanelCsv(file.toString(), layout, List.copyOf(allowed), true).parse(text(file));
+  }
+
+  private static String text(Path file) {
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
@@ -80,8 +98,6 @@ public final class PanelCsv {
     } catch (IOException e) {
       throw new DataFileException(file.toString(), 0, 0, "cannot be read: " + e, e);
     }
-    return new PanelCsv(file.toString(), layout, channels == null ? null : List.copyOf(channels))
-        .parse(text);
   }
 
   /** One cell: its text (unquoted, trimmed) and 1-based character column. */
@@ -120,7 +136,7 @@ public final class PanelCsv {
       names.add(header.get(i).text());
     }
     int[] target = channelOrder(header, first, headerLine);
-    List<String> channels = expected != null ? expected : names;
+    List<String> channels = expected == null ? names : subset ? spelt(names) : expected;
     int nc = channels.size();
 
     Map<String, Builder> series = new LinkedHashMap<>();
@@ -245,13 +261,14 @@ public final class PanelCsv {
       } else {
         int idx = indexIgnoringCase(expected, c.text());
         if (idx < 0) {
-          throw error(line, c.column(), "unknown column '" + c.text() + "' (expected channels: "
-              + String.join(", ", expected) + ")");
+          throw error(line, c.column(), "unknown column '" + c.text() + "' (expected "
+              + (subset ? "some of the channels: " : "channels: ") + String.join(", ", expected)
+              + ")");
         }
-        target[i] = idx;
+        target[i] = subset ? i : idx;
       }
     }
-    if (expected != null) {
+    if (expected != null && !subset) {
       for (String want : expected) {
         if (!seen.containsKey(want.toLowerCase(Locale.ROOT))) {
           throw error(line, 1, "missing column '" + want + "' (expected channels: "
@@ -260,6 +277,15 @@ public final class PanelCsv {
       }
     }
     return target;
+  }
+
+  /** The file's channel names as {@link #expected} spells them (subset mode). */
+  private List<String> spelt(List<String> names) {
+    List<String> out = new ArrayList<>(names.size());
+    for (String n : names) {
+      out.add(expected.get(indexIgnoringCase(expected, n)));
+    }
+    return out;
   }
 
   private static int indexIgnoringCase(List<String> names, String name) {

@@ -207,10 +207,32 @@ public final class ModelFit {
    * @throws IllegalStateException naming the series if the solve does not succeed
    */
   public double[][] predict(Series series, double[] theta) {
-    Recording r = solve(series, theta);
+    return predict(times(series), theta, "series '" + series.id() + "'");
+  }
+
+  /**
+   * The model's states at {@code times}, solved with θ from the model's initial state at its
+   * {@code t0}: {@code [time][state]}.
+   *
+   * @param times strictly increasing, at least one, all {@code >= t0}
+   * @throws IllegalArgumentException if a time is before {@code t0} or the times do not increase
+   * @throws IllegalStateException if the solve does not succeed
+   */
+  public double[][] predict(double[] times, double[] theta) {
+    for (int i = 1; i < times.length; i++) {
+      if (!(times[i] > times[i - 1])) {
+        throw new IllegalArgumentException("model '" + model.name() + "': times must increase "
+            + "strictly, but times[" + i + "] = " + times[i] + " follows " + times[i - 1]);
+      }
+    }
+    return predict(times, theta, times.length + " times");
+  }
+
+  private double[][] predict(double[] times, double[] theta, String what) {
+    Recording r = solve(times, theta, what);
     if (!r.status().isSuccess()) {
-      throw new IllegalStateException("model '" + model.name() + "' on series '" + series.id()
-          + "': solve ended with " + r.status());
+      throw new IllegalStateException("model '" + model.name() + "' on " + what
+          + ": solve ended with " + r.status());
     }
     return r.ys();
   }
@@ -235,7 +257,7 @@ public final class ModelFit {
     List<double[][]> residuals = new ArrayList<>();
     List<Recording> recordings = new ArrayList<>();
     for (Series s : panel.series()) {
-      Recording r = solve(s, theta);
+      Recording r = solve(times(s), theta, "series '" + s.id() + "'");
       if (!r.status().isSuccess()) {
         return Double.NaN;
       }
@@ -319,14 +341,22 @@ public final class ModelFit {
 
   // ---------------------------------------------------------------- internals
 
-  private Recording solve(Series s, double[] theta) {
-    if (s.time(0) < model.t0()) {
-      throw new IllegalArgumentException("series '" + s.id() + "' starts at " + s.time(0)
-          + ", before the model's t0 = " + model.t0());
-    }
+  private static double[] times(Series s) {
     double[] ts = new double[s.length()];
     for (int i = 0; i < ts.length; i++) {
       ts[i] = s.time(i);
+    }
+    return ts;
+  }
+
+  private Recording solve(double[] ts, double[] theta, String what) {
+    if (ts.length == 0) {
+      throw new IllegalArgumentException("model '" + model.name() + "' on " + what
+          + ": no times to solve at");
+    }
+    if (ts[0] < model.t0()) {
+      throw new IllegalArgumentException(what + " starts at " + ts[0]
+          + ", before the model's t0 = " + model.t0());
     }
     return GradientSolve.of(term, options.solver(), model.t0(), ts[ts.length - 1],
         model.initialState(), theta).saveAt(ts)

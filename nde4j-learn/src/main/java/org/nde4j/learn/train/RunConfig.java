@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A run's configuration in canonical form (compact JSON, object keys sorted at every level), its
  * SHA-256, and the differences between two of them — how a checkpoint says which run it belongs
- * to and a resume explains why it refuses one.
+ * to and a resume explains why it refuses one (the {@code nde4j fit --resume} command compares a
+ * run directory's {@code config.json} with its options the same way).
  */
-final class RunConfig {
+public final class RunConfig {
   private static final JsonMapper JSON = JsonMapper.builder()
       .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -34,7 +35,7 @@ final class RunConfig {
    *
    * @throws IllegalArgumentException naming the type if it cannot be serialised
    */
-  static String canonical(Object config) {
+  public static String canonical(Object config) {
     try {
       return JSON.writeValueAsString(JSON.valueToTree(config));
     } catch (JacksonException e) {
@@ -44,7 +45,7 @@ final class RunConfig {
   }
 
   /** The lower-case hexadecimal SHA-256 of the canonical JSON's UTF-8 bytes. */
-  static String sha256(String canonical) {
+  public static String sha256(String canonical) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -54,18 +55,31 @@ final class RunConfig {
   }
 
   /**
-   * The entries that differ, as {@code path: stored → current} (at most five, then a count), or
-   * an empty list if the two are equal.
+   * The entries that differ between a checkpoint's configuration and the current one; see
+   * {@link #differences(String, String, String)}.
    */
   static List<String> differences(String stored, String current) {
+    return differences(stored, current, "the checkpoint");
+  }
+
+  /**
+   * The entries that differ, each as {@code path: <stored> in <storedName>, <current> now} with
+   * the dotted path of the key (e.g. {@code training.lr: 0.05 in runs/a/config.json, 0.02 now};
+   * at most five, then a count), or an empty list if the two are equal.
+   *
+   * @param stored     the stored configuration, canonical JSON ({@link #canonical})
+   * @param current    the current configuration, canonical JSON
+   * @param storedName what holds the stored one, for the messages
+   */
+  public static List<String> differences(String stored, String current, String storedName) {
     List<String> out = new ArrayList<>();
     JsonNode a;
     try {
       a = JSON.readTree(stored);
     } catch (JacksonException e) {
-      return List.of("the stored configuration is not JSON");
+      return List.of("the configuration in " + storedName + " is not JSON");
     }
-    diff("", a, JSON.readTree(current), out);
+    diff("", a, JSON.readTree(current), storedName, out);
     if (out.size() > MAX_LISTED) {
       int more = out.size() - MAX_LISTED;
       out = new ArrayList<>(out.subList(0, MAX_LISTED));
@@ -74,7 +88,8 @@ final class RunConfig {
     return out;
   }
 
-  private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+  private static void diff(String path, JsonNode a, JsonNode b, String storedName,
+      List<String> out) {
     if (a.isObject() && b.isObject()) {
       TreeSet<String> names = new TreeSet<>(a.propertyNames());
       names.addAll(b.propertyNames());
@@ -83,16 +98,16 @@ final class RunConfig {
         JsonNode x = a.get(name);
         JsonNode y = b.get(name);
         if (x == null) {
-          out.add(p + ": absent in the checkpoint, " + y + " now");
+          out.add(p + ": absent in " + storedName + ", " + y + " now");
         } else if (y == null) {
-          out.add(p + ": " + x + " in the checkpoint, absent now");
+          out.add(p + ": " + x + " in " + storedName + ", absent now");
         } else {
-          diff(p, x, y, out);
+          diff(p, x, y, storedName, out);
         }
       }
     } else if (!a.equals(b)) {
       out.add((path.isEmpty() ? "(whole configuration)" : path) + ": " + a
-          + " in the checkpoint, " + b + " now");
+          + " in " + storedName + ", " + b + " now");
     }
   }
 }

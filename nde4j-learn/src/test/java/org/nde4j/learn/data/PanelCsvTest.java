@@ -160,4 +160,16 @@ class PanelCsvTest {
           assertThat(d.file()).isEqualTo(file.toString());
         });
   }
+
+  @Test
+  void subsetOfAllowedChannelsKeepsFileOrderAndTheirSpelling() throws IOException {
+    Path f = csv("sub.csv", "time,Y,x\n0,1,2\n1,3,4\n");
+    Panel p = PanelCsv.readSubset(f, CsvLayout.AUTO, List.of("x", "y", "z"));
+    assertThat(p.channels()).containsExactly("y", "x");
+    assertThat(p.series().get(0).values().toArray()).containsExactly(1, 2, 3, 4);
+    Path bad = csv("bad.csv", "time,x,w\n0,1,2\n1,3,4\n");
+    assertThatThrownBy(() -> PanelCsv.readSubset(bad, CsvLayout.AUTO, List.of("x", "y")))
+        .isInstanceOf(DataFileException.class)
+        .hasMessage(bad + ":1:8: unknown column 'w' (expected some of the channels: x, y)");
+  }
 }
