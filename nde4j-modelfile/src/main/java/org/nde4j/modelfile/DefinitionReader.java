@@ -23,7 +23,7 @@ import org.nde4j.modelfile.Node.Sequence;
 /** Validates the {@link Node} tree of a model file and builds the {@link ModelDefinition}. */
 final class DefinitionReader {
   private static final List<String> TOP_KEYS = List.of("name", "description", "states", "params",
-      "networks", "equations", "tspan", "solver", "events");
+      "networks", "equations", "noise", "sde_type", "tspan", "solver", "events");
 
   private final String file;
   private final String defaultName;
@@ -67,13 +67,19 @@ final class DefinitionReader {
     Entry eqEntry = require(keys, "equations", top, "one equation per state ("
         + String.join(" ", states) + ")");
     List<Expr> equations = equations(eqEntry);
+    Optional<NoiseDefinition> noise = keys.containsKey("noise")
+        ? Optional.of(noise(keys.get("noise"), keys.get("sde_type"))) : Optional.empty();
+    if (noise.isEmpty() && keys.containsKey("sde_type")) {
+      throw error(keys.get("sde_type"), "'sde_type' without a 'noise' section: add the noise"
+          + " (one diffusion expression per state) or remove sde_type");
+    }
     double[] tspan = tspan(require(keys, "tspan", top, "[t0, t1]"));
     Optional<SolverSettings> solver = keys.containsKey("solver")
         ? Optional.of(solver(keys.get("solver"))) : Optional.empty();
     List<EventDefinition> events = keys.containsKey("events") ? events(keys.get("events"))
         : List.of();
     return new ModelDefinition(name, description, states, y0, params, networks, equations,
-        tspan[0], tspan[1], solver, events);
+        noise, tspan[0], tspan[1], solver, events);
   }
 
   // ---------------------------------------------------------------- sections
@@ -259,6 +265,69 @@ final class DefinitionReader {
       out.add(byState.get(s));
     }
     return out;
+  }
+
+  private NoiseDefinition noise(Entry section, Entry sdeType) {
+    boolean stratonovich = false;
+    if (sdeType != null) {
+      String type = string(sdeType.value(), "sde_type");
+      if (!type.equals("ito") && !type.equals("stratonovich")) {
+        throw error(sdeType.value(), "unknown sde_type '" + type + "' (expected ito or"
+            + " stratonovich)");
+      }
+      stratonovich = type.equals("stratonovich");
+    }
+    Mapping m = mapping(section.value(), "a mapping of state names to diffusion expressions"
+        + " (diagonal noise) or to lists of expressions (one matrix row per state)");
+    if (m.entries().isEmpty()) {
+      throw error(m, "empty 'noise' section: expected a diffusion expression for at least one"
+          + " state (" + String.join(" ", states) + ")");
+    }
+    Map<String, Entry> byState = new HashMap<>();
+    int channels = -1;
+    for (Entry e : m.entries()) {
+      if (!states.contains(e.key())) {
+        throw error(e, "noise for undeclared state '" + e.key() + "' (states: "
+            + String.join(" ", states) + ")");
+      }
+      int width = e.value() instanceof Sequence seq ? seq.items().size() : 0;
+      if (channels >= 0 && width != channels) {
+        throw error(e.value(), "noise rows must all be expressions (diagonal noise) or all lists"
+            + " of the same length (a matrix): state '" + e.key() + "' has "
+            + (width == 0 ? "an expression" : "a row of " + width) + " but an earlier state has "
+            + (channels == 0 ? "an expression" : "a row of " + channels));
+      }
+      if (width == 0 && e.value() instanceof Sequence) {
+        throw error(e.value(), "empty noise row for state '" + e.key() + "'");
+      }
+      channels = width;
+      byState.put(e.key(), e);
+    }
+    List<Expr> entries = new ArrayList<>();
+    List<String> withoutStates = new ArrayList<>(known);
+    withoutStates.removeAll(states);
+    boolean additive = true;
+    Expr zero = ExprParser.parse("0");
+    for (String state : states) {
+      Entry e = byState.get(state);
+      List<Node> items = e == null ? null
+          : e.value() instanceof Sequence seq ? seq.items() : List.of(e.value());
+      for (int j = 0; j < Math.max(1, channels); j++) {
+        Expr x = items == null ? zero : expression(items.get(j), "noise of " + state
+            + (channels > 0 ? " (column " + (j + 1) + ")" : ""));
+        entries.add(x);
+        try {
+          ExprCompiler.check(x, withoutStates);
+        } catch (ExprException ex) {
+          additive = false;
+        }
+      }
+    }
+    if (channels > 0) {
+      return new NoiseDefinition(NoiseDefinition.Kind.GENERAL, channels, entries, stratonovich);
+    }
+    return new NoiseDefinition(additive ? NoiseDefinition.Kind.ADDITIVE
+        : NoiseDefinition.Kind.DIAGONAL, states.size(), entries, stratonovich);
   }
 
   private double[] tspan(Entry section) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nde4j.expr.Expr;
+import org.nde4j.tensor.Tensor;
 import org.nde4j.tensor.TensorFn;
 
 /**
@@ -30,14 +31,16 @@ public final class ModelDefinition {
   private final List<Parameter> params;
   private final List<NetworkDefinition> networks;
   private final List<Expr> equations;
+  private final Optional<NoiseDefinition> noise;
   private final double t0;
   private final double t1;
   private final Optional<SolverSettings> solver;
   private final List<EventDefinition> events;
 
   ModelDefinition(String name, String description, List<String> stateNames, double[] initialState,
-      List<Parameter> params, List<NetworkDefinition> networks, List<Expr> equations, double t0,
-      double t1, Optional<SolverSettings> solver, List<EventDefinition> events) {
+      List<Parameter> params, List<NetworkDefinition> networks, List<Expr> equations,
+      Optional<NoiseDefinition> noise, double t0, double t1, Optional<SolverSettings> solver,
+      List<EventDefinition> events) {
     this.name = name;
     this.description = description;
     this.stateNames = List.copyOf(stateNames);
@@ -45,6 +48,7 @@ public final class ModelDefinition {
     this.params = List.copyOf(params);
     this.networks = List.copyOf(networks);
     this.equations = List.copyOf(equations);
+    this.noise = noise;
     this.t0 = t0;
     this.t1 = t1;
     this.solver = solver;
@@ -150,7 +154,7 @@ public final class ModelDefinition {
       next.set(i, next.get(i).withValue(e.getValue()));
     }
     return new ModelDefinition(name, description, stateNames, initialState, next, networks,
-        equations, t0, t1, solver, events);
+        equations, noise, t0, t1, solver, events);
   }
 
   /**
@@ -164,7 +168,7 @@ public final class ModelDefinition {
           + ", got " + t1);
     }
     return new ModelDefinition(name, description, stateNames, initialState, params, networks,
-        equations, t0, t1, solver, events);
+        equations, noise, t0, t1, solver, events);
   }
 
   /**
@@ -198,6 +202,43 @@ public final class ModelDefinition {
           + (declaredNames.isEmpty() ? "" : " (nde4j-learn's ModelFit instantiates them)"));
     }
     return compiler(networks).stacked("vector field", equations);
+  }
+
+  /** The {@code noise:} section: present when the model is a stochastic differential equation. */
+  public Optional<NoiseDefinition> noise() {
+    return noise;
+  }
+
+  /**
+   * {@code (t, y, p) -> [g]}, the diffusion of a stochastic model: shape {@code y.shape()} for
+   * diagonal and additive noise (entry {@code i} multiplies channel {@code i}), {@code y.shape() ++
+   * [m]} for a general {@code n × m} matrix.
+   *
+   * @throws IllegalStateException if the model has no {@code noise:} section, or declares networks
+   */
+  public TensorFn diffusion() {
+    NoiseDefinition n = noise.orElseThrow(() -> new IllegalStateException("model '" + name
+        + "' has no 'noise' section: it is an ODE"));
+    if (!networks.isEmpty()) {
+      throw new IllegalStateException("model '" + name + "': networks in stochastic models are"
+          + " not supported");
+    }
+    if (n.kind() != NoiseDefinition.Kind.GENERAL) {
+      return compiler(Map.of()).stacked("diffusion", n.entries());
+    }
+    int m = n.channels();
+    List<TensorFn> rows = new ArrayList<>();
+    for (int i = 0; i < stateNames.size(); i++) {
+      rows.add(compiler(Map.of()).stacked("diffusion row " + stateNames.get(i),
+          n.entries().subList(i * m, (i + 1) * m)));
+    }
+    return in -> {
+      Tensor[] parts = new Tensor[rows.size()];
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = rows.get(i).apply(in)[0];
+      }
+      return new Tensor[] {Tensor.stack(in[1].rank() - 1, parts)};
+    };
   }
 
   /**

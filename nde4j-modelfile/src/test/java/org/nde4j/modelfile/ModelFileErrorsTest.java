@@ -128,7 +128,7 @@ class ModelFileErrorsTest {
   void unknownKeysAreRejected() {
     fails(STATES + "equations: {y1: 0, y2: 0}\n" + TSPAN + "solvr: {name: tsit5}\n", 4, 1,
         "unknown top-level key 'solvr' (expected one of: name description states params"
-            + " networks equations tspan solver events)");
+            + " networks equations noise sde_type tspan solver events)");
     fails(STATES + "params: {k1: {value: 1, fitt: true}}\nequations: {y1: 0, y2: 0}\n" + TSPAN,
         2, 25, "unknown key of parameter 'k1' 'fitt'");
     fails(STATES + "equations: {y1: 0, y2: 0}\n" + TSPAN + "solver: {rtol: -1}\n", 4, 16,
