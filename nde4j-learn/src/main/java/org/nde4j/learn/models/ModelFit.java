@@ -11,6 +11,7 @@ import org.nde4j.learn.data.Series;
 import org.nde4j.learn.nn.Activation;
 import org.nde4j.learn.nn.Mlp;
 import org.nde4j.learn.nn.ParameterLayout;
+import org.nde4j.learn.nn.ParameterView;
 import org.nde4j.learn.nn.Parameters;
 import org.nde4j.learn.optim.Adam;
 import org.nde4j.learn.optim.Lbfgs;
@@ -56,15 +57,27 @@ import org.nde4j.tensor.TensorFn;
  *
  * <p><b>Fitting.</b> {@link #fit}: Adam (Kingma &amp; Ba, arXiv:1412.6980) for a number of steps,
  * then L-BFGS (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2006, §7.2) from the best
- * Adam point. Not thread-safe (the term's evaluators are per call; the fit is one loop).
+ * Adam point, over a growing time horizon ({@link Options#horizon}, {@link GrowingHorizon}): by
+ * default on the first quarter of the time span, then the first half, then all of it. Not
+ * thread-safe (the term's evaluators are per call; the fit is one loop).
  */
 public final class ModelFit {
-  /** Solver settings and loss weighting; immutable. */
+  /**
+   * Solver settings, loss weighting and the fitting schedule; immutable.
+   *
+   * @param horizon the stages of {@link #fit} ({@link GrowingHorizon}); {@link
+   *     GrowingHorizon#none()} fits the whole time span at once
+   */
   public record Options(Solver solver, double rtol, double atol, Adjoint adjoint, double[] noise,
-      long maxSteps) {
-    /** Tsit5, rtol 1e-7, atol 1e-9, the discrete adjoint, unit weights, 100 000 steps. */
+      long maxSteps, GrowingHorizon horizon) {
+    /**
+     * Tsit5, rtol 1e-7, atol 1e-9, the discrete adjoint, unit weights, 100 000 steps, the
+     * horizon growing over a quarter, half and all of the time span ({@link
+     * GrowingHorizon#defaults()}).
+     */
     public static Options defaults() {
-      return new Options(new Tsit5(), 1e-7, 1e-9, Adjoint.discrete(), null, 100_000);
+      return new Options(new Tsit5(), 1e-7, 1e-9, Adjoint.discrete(), null, 100_000,
+          GrowingHorizon.defaults());
     }
 
     /**
@@ -78,12 +91,18 @@ public final class ModelFit {
               + " got " + sigma[i]);
         }
       }
-      return new Options(solver, rtol, atol, adjoint, sigma.clone(), maxSteps);
+      return new Options(solver, rtol, atol, adjoint, sigma.clone(), maxSteps, horizon);
     }
 
     /** These options with other tolerances. */
     public Options withTolerances(double rtol, double atol) {
-      return new Options(solver, rtol, atol, adjoint, noise, maxSteps);
+      return new Options(solver, rtol, atol, adjoint, noise, maxSteps, horizon);
+    }
+
+    /** These options with another schedule of horizons for {@link #fit}. */
+    public Options withHorizon(GrowingHorizon horizon) {
+      return new Options(solver, rtol, atol, adjoint, noise, maxSteps,
+          Objects.requireNonNull(horizon, "horizon"));
     }
   }
 
@@ -91,11 +110,22 @@ public final class ModelFit {
    * The outcome of {@link #fit}.
    *
    * @param theta       the fitted θ
-   * @param loss        the loss at {@code theta}
-   * @param adamLosses  the loss before each Adam step
-   * @param lbfgs       what L-BFGS did
+   * @param loss        the loss at {@code theta} on the whole panel
+   * @param adamLosses  the loss before each Adam step (on the first stage's data)
+   * @param lbfgs       what L-BFGS did in the last stage
+   * @param stages      each stage that ran, in order
    */
-  public record Result(double[] theta, double loss, double[] adamLosses, Lbfgs.Result lbfgs) {}
+  public record Result(double[] theta, double loss, double[] adamLosses, Lbfgs.Result lbfgs,
+      List<Stage> stages) {}
+
+  /**
+   * One stage of {@link #fit}.
+   *
+   * @param horizon    the last time of the stage's data
+   * @param adamSteps  Adam steps done
+   * @param lbfgs      what L-BFGS did
+   */
+  public record Stage(double horizon, int adamSteps, Lbfgs.Result lbfgs) {}
 
   private final ModelDefinition model;
   private final Options options;
@@ -174,8 +204,13 @@ public final class ModelFit {
   }
 
   /**
-   * The starting θ: fitted parameters at their file values, networks initialised by {@link
-   * Mlp#initialize} from {@code key.foldIn(i)} for the {@code i}-th network.
+   * The starting θ: fitted parameters at their file values; networks initialised by {@link
+   * Mlp#initialize} from {@code key.foldIn(i)} for the {@code i}-th network, then their last
+   * layer's weight and bias set to zero. Every network thus starts at output 0 and the starting
+   * model is its mechanistic part alone, while the hidden layers keep their random features (so
+   * the first gradient reaches the last layer, and through it all others after one step), as
+   * Fixup zero-initialises the last layer of each residual branch (Zhang, Dauphin &amp; Ma, ICLR
+   * 2019, arXiv:1901.09321).
    */
   public double[] initialTheta(Key key) {
     double[] theta = new double[layout.size()];
@@ -185,7 +220,16 @@ public final class ModelFit {
     }
     int i = 0;
     for (Map.Entry<String, Mlp> e : networks.entrySet()) {
-      e.getValue().initialize(key.foldIn(i++), theta, networkOffsets.get(e.getKey()));
+      Mlp net = e.getValue();
+      int base = networkOffsets.get(e.getKey());
+      net.initialize(key.foldIn(i++), theta, base);
+      String last = (net.depth() - 1) + ".";
+      for (String name : new String[] {last + "weight", last + "bias"}) {
+        if (net.layout().contains(name)) {
+          ParameterView v = net.layout().view(name);
+          java.util.Arrays.fill(theta, base + v.offset(), base + v.end(), 0.0);
+        }
+      }
     }
     return theta;
   }
@@ -297,9 +341,14 @@ public final class ModelFit {
   }
 
   /**
-   * Fits θ to {@code panel}: {@code adamSteps} Adam steps at {@code learningRate} (PyTorch's
-   * other defaults), then up to {@code lbfgsIterations} L-BFGS iterations from the Adam point
-   * with the lowest loss. The Adam phase stops early at a non-finite loss or gradient.
+   * Fits θ to {@code panel} over the growing horizon of {@link Options#horizon}: {@code
+   * adamSteps} Adam steps at {@code learningRate} (PyTorch's other defaults) on the first stage,
+   * then up to {@code lbfgsIterations} L-BFGS iterations on every stage, each from where the
+   * stage before ended (the first from the Adam point with the lowest loss). Adam explores on
+   * the short horizon, where the loss is benign and a far-off start is cheap to correct; near a
+   * minimum its fixed-size steps only undo progress, so the longer horizons, which start close to
+   * their minimum, are left to L-BFGS. With {@link GrowingHorizon#none()} this is Adam then
+   * L-BFGS on all the data. The Adam phase stops early at a non-finite loss or gradient.
    *
    * @param theta the starting θ (e.g. {@link #initialTheta}); not modified
    * @throws IllegalArgumentException as {@link #loss}, or if a count is negative
@@ -312,14 +361,36 @@ public final class ModelFit {
     }
     double[] x = theta.clone();
     layout.checkLength(x, "θ");
+    List<Panel> panels = options.horizon().stages(panel, model.t0());
+    double[] losses = new double[adamSteps];
+    List<Stage> stages = new ArrayList<>();
+    Lbfgs.Result lr = null;
+    int done = 0;
+    for (int k = 0; k < panels.size(); k++) {
+      Panel p = panels.get(k);
+      int ran = k == 0 ? adam(p, x, learningRate, losses) : 0;
+      done += ran;
+      lr = Lbfgs.builder().build(x.length)
+          .minimize((th, g) -> loss(p, th, g), x, lbfgsIterations);
+      stages.add(new Stage(lastTime(p), ran, lr));
+    }
+    return new Result(x, lr.loss(), java.util.Arrays.copyOf(losses, done), lr,
+        List.copyOf(stages));
+  }
+
+  /**
+   * {@code losses.length} Adam steps on {@code p} from {@code x}; leaves in {@code x} the visited
+   * point with the lowest loss, records the losses, returns the steps done.
+   */
+  private int adam(Panel p, double[] x, double learningRate, double[] losses) {
+    int steps = losses.length;
+    Optimizer adam = Adam.builder().learningRate(learningRate).build(x.length);
     double[] grad = new double[x.length];
     double[] best = x.clone();
     double bestLoss = Double.POSITIVE_INFINITY;
-    double[] losses = new double[adamSteps];
-    Optimizer adam = Adam.builder().learningRate(learningRate).build(x.length);
     int done = 0;
-    for (; done < adamSteps; done++) {
-      double l = loss(panel, x, grad);
+    for (; done < steps; done++) {
+      double l = loss(p, x, grad);
       if (!Double.isFinite(l) || !finite(grad)) {
         break;
       }
@@ -330,13 +401,19 @@ public final class ModelFit {
       }
       adam.step(x, grad);
     }
-    double last = done == adamSteps ? loss(panel, x, null) : Double.NaN;
-    if (Double.isFinite(last) && last < bestLoss) {
-      best = x;
+    double last = done == steps && done > 0 ? loss(p, x, null) : Double.NaN;
+    if (!(Double.isFinite(last) && last < bestLoss) && done > 0) {
+      System.arraycopy(best, 0, x, 0, x.length);
     }
-    Lbfgs.Result lr = Lbfgs.builder().build(best.length)
-        .minimize((th, g) -> loss(panel, th, g), best, lbfgsIterations);
-    return new Result(best, lr.loss(), java.util.Arrays.copyOf(losses, done), lr);
+    return done;
+  }
+
+  private static double lastTime(Panel p) {
+    double t = Double.NEGATIVE_INFINITY;
+    for (Series s : p.series()) {
+      t = Math.max(t, s.time(s.length() - 1));
+    }
+    return t;
   }
 
   // ---------------------------------------------------------------- internals

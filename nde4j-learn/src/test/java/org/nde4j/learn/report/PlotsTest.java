@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nde4j.testkit.browser.Pixels;
 
 class PlotsTest {
   private static final double NAN = Double.NaN;
@@ -60,8 +61,8 @@ class PlotsTest {
       assertThat(f.width()).isEqualTo(900);
       assertThat(f.height()).isEqualTo(540);
       BufferedImage img = Pngs.assertDrawn(f);
-      assertThat(Pngs.near(img, ChartCanvas.colour(0), 10)).as("train curve").isGreaterThan(200);
-      assertThat(Pngs.near(img, ChartCanvas.colour(1), 10)).as("validation").isGreaterThan(50);
+      assertThat(Pixels.near(img, ChartCanvas.colour(0), 10)).as("train curve").isGreaterThan(200);
+      assertThat(Pixels.near(img, ChartCanvas.colour(1), 10)).as("validation").isGreaterThan(50);
     }
   }
 
@@ -83,8 +84,8 @@ class PlotsTest {
         withGaps(circle(td)));
     assertThat(f.name()).isEqualTo("trajectories");
     BufferedImage img = Pngs.assertDrawn(f);
-    assertThat(Pngs.near(img, ChartCanvas.colour(0), 10)).isGreaterThan(300);
-    assertThat(Pngs.near(img, ChartCanvas.colour(1), 10)).isGreaterThan(300);
+    assertThat(Pixels.near(img, ChartCanvas.colour(0), 10)).isGreaterThan(300);
+    assertThat(Pixels.near(img, ChartCanvas.colour(1), 10)).isGreaterThan(300);
     // A channel missing everywhere in the data still has its model curve.
     double[][] allMissing = new double[td.length][];
     for (int i = 0; i < td.length; i++) {
@@ -106,8 +107,8 @@ class PlotsTest {
     assertThat(f.width()).isEqualTo(640);
     assertThat(f.height()).isEqualTo(640);
     BufferedImage img = Pngs.assertDrawn(f);
-    assertThat(Pngs.near(img, ChartCanvas.colour(0), 10)).isGreaterThan(500);
-    assertThat(Pngs.near(img, ChartCanvas.colour(1), 10)).isGreaterThan(30);
+    assertThat(Pixels.near(img, ChartCanvas.colour(0), 10)).isGreaterThan(500);
+    assertThat(Pixels.near(img, ChartCanvas.colour(1), 10)).isGreaterThan(30);
   }
 
   @Test
@@ -118,8 +119,8 @@ class PlotsTest {
         new QuiverPlot.Grid(-1.5, 1.5, -1.5, 1.5, 15), circle(tm));
     assertThat(f.name()).isEqualTo("vector_field");
     BufferedImage img = Pngs.assertDrawn(f);
-    assertThat(Pngs.near(img, new java.awt.Color(0x555555), 12)).as("arrows").isGreaterThan(1000);
-    assertThat(Pngs.near(img, ChartCanvas.colour(3), 10)).as("trajectory").isGreaterThan(300);
+    assertThat(Pixels.near(img, new java.awt.Color(0x555555), 12)).as("arrows").isGreaterThan(1000);
+    assertThat(Pixels.near(img, ChartCanvas.colour(3), 10)).as("trajectory").isGreaterThan(300);
     // A field with NaN in places and a fixed point at the origin still draws.
     Pngs.assertDrawn(QuiverPlot.plot("Holes", "x", "y",
         (x, y) -> x > 0.5 ? new double[] {NAN, 0} : new double[] {x, -y},

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nde4j.learn.io.Provenance;
 import org.nde4j.learn.io.RunDirectory;
+import org.nde4j.testkit.browser.Pixels;
 
 class RunReportTest {
   private static final Pattern DATA_URI =
@@ -72,7 +73,7 @@ class RunReportTest {
     for (int i = 0; i < figures.size(); i++) {
       Figure f = figures.get(i);
       assertThat(images.get(i)).isEqualTo(f.png());
-      BufferedImage img = Pngs.decode(images.get(i));
+      BufferedImage img = Pixels.decode(images.get(i));
       assertThat(img.getWidth()).isEqualTo(f.width());
       assertThat(img.getHeight()).isEqualTo(f.height());
       assertThat(Files.readAllBytes(run.path().resolve("plots").resolve(f.name() + ".png")))
