@@ -12,6 +12,7 @@ import org.nde4j.learn.data.PanelCsv;
 import org.nde4j.learn.data.Series;
 import org.nde4j.learn.io.RunDirectory;
 import org.nde4j.learn.io.Safetensors;
+import org.nde4j.learn.models.GrowingHorizon;
 import org.nde4j.learn.models.ModelFit;
 import org.nde4j.modelfile.ModelDefinition;
 import org.nde4j.modelfile.ModelFile;
@@ -48,9 +49,11 @@ public final class FittedModelFile implements FittedModel {
     JsonNode m = config.path("model");
     JsonNode s = config.path("solver");
     ModelDefinition def = ModelFile.parse(m.path("source").asString(), m.path("file").asString());
+    // fit's trainer steps on the whole panel; ModelFit.fit's growing horizon is not used here
     return ModelFit.of(def, new ModelFit.Options(SolverCatalogue.byName(s.path("name").asString()),
         s.path("rtol").asDouble(), s.path("atol").asDouble(),
-        AdjointChoice.parse(s.path("adjoint").asString()).adjoint(), null, MAX_STEPS));
+        AdjointChoice.parse(s.path("adjoint").asString()).adjoint(), null, MAX_STEPS,
+        GrowingHorizon.none()));
   }
 
   /** The fitted parameters' values as {@code model.safetensors} metadata ({@code param.NAME}). */
