@@ -24,7 +24,8 @@ import org.nde4j.tensor.Shape;
  * N(0, 0.1), biases 0); each call is one whole iteration: 20 random windows of 10 points, a
  * batched dopri5 solve (rtol 1e-7, atol 1e-9) saving the 10 points, loss mean |pred − true|, the
  * gradient by the given adjoint, one RMSprop step (lr 1e-3). The model trains across calls, as in
- * the peer's loop.
+ * the peer's loop; each solve reuses the storage of the previous iteration's recording ({@link
+ * GradientSolve#recycling}), as a training loop would.
  */
 final class W3Iteration implements BenchCase {
   static final int DATA = 1000;
@@ -45,6 +46,8 @@ final class W3Iteration implements BenchCase {
   private final double[][] target = new double[WINDOW][2 * BATCH];
   private final double[][] ybar = new double[WINDOW][2 * BATCH];
   private final PidController controller = PidController.of(1e-7, 1e-9);
+  /** The last iteration's recording, whose storage the next solve reuses. */
+  private Recording last;
   private double lastLoss;
   private long forwardNfe;
   private long backwardNfe;
@@ -99,7 +102,8 @@ final class W3Iteration implements BenchCase {
       }
     }
     Recording r = GradientSolve.of(term, new Dopri5(), 0, ts[WINDOW - 1], y0, theta).saveAt(ts)
-        .controller(controller).adjoint(adjoint).forward();
+        .controller(controller).adjoint(adjoint).recycling(last).forward();
+    last = r;
     double[][] pred = r.ys();
     double loss = 0;
     double scale = 1.0 / (WINDOW * 2 * BATCH);

@@ -138,6 +138,7 @@ final class ContinuousRecording implements Recording {
       last = Math.max(last, k);
     }
     Backsteps counter = new Backsteps();
+    double carried = Double.NaN;
     for (int j = last; j > 0; j--) {
       jump(j, ybar, z, lam);
       if (kind == Kind.BACKSOLVE && (j == last || adjoint.restarts())) {
@@ -148,7 +149,7 @@ final class ContinuousRecording implements Recording {
         from = dense != null ? dense : resolve(j - 1, j, counter, working);
         interpolated.read(from);
       }
-      solveBack(system, j, z, counter, quadrature, from, quadratureBar);
+      carried = solveBack(system, j, z, counter, quadrature, from, quadratureBar, carried);
     }
     jump(0, ybar, z, lam);
     double[] lambda = java.util.Arrays.copyOfRange(z, lam, lam + n);
@@ -175,13 +176,24 @@ final class ContinuousRecording implements Recording {
     long forwardRates;
   }
 
-  /** Solves the backward system in {@code z} from knot {@code j} to knot {@code j − 1}. */
-  private void solveBack(Term system, int j, double[] z, Backsteps counter,
-      ParameterQuadrature quadrature, DenseTrajectory from, double[] quadratureBar) {
-    double dt0 = backController.isAdaptive() ? Double.NaN : problem.dt0();
+  /**
+   * Solves the backward system in {@code z} from knot {@code j} to knot {@code j − 1}. An adaptive
+   * backward solve starts with {@code carried}, the largest step the previous interval accepted
+   * (NaN for the first: the controller estimates one), as one backward solve through the save
+   * times would continue (SciMLSensitivity's adjoints do), instead of estimating a cautious first
+   * step again for every interval; a step too large is rejected and shrunk as any other.
+   *
+   * @return the largest step magnitude accepted in this interval
+   */
+  private double solveBack(Term system, int j, double[] z, Backsteps counter,
+      ParameterQuadrature quadrature, DenseTrajectory from, double[] quadratureBar,
+      double carried) {
+    double dt0 = backController.isAdaptive() ? carried : problem.dt0();
     Stepping s = Stepping.start(system, backSolver, backController, knotT[j], knotT[j - 1], z,
         dt0);
+    double largest = 0;
     while (s.step()) {
+      largest = Math.max(largest, Math.abs(s.t() - s.previousT()));
       if (++counter.steps > problem.maxSteps()) {
         throw new IllegalStateException(adjoint.name() + " adjoint: the backward solve needs more"
             + " than maxSteps = " + problem.maxSteps() + " steps (at t = " + s.t() + "); raise"
@@ -201,6 +213,7 @@ final class ContinuousRecording implements Recording {
               : "; try other backward tolerances or solver (withController, withSolver)"));
     }
     s.copyY(z);
+    return largest > 0 ? largest : Double.NaN;
   }
 
   /**

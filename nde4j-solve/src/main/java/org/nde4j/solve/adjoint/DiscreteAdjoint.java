@@ -31,8 +31,12 @@ final class DiscreteAdjoint implements Adjoint {
     StepMapEvent hit = event == null ? null : new StepMapEvent(event, step, theta, term.size());
     // Full storage of an explicit Runge–Kutta method keeps the stages' residuals (checkpointing
     // recomputes the stages of the segment being reversed).
+    java.util.ArrayDeque<double[][]> pool = new java.util.ArrayDeque<>();
+    if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
+      old.recycleInto(pool);
+    }
     SavingTerm saving = budget == Integer.MAX_VALUE && step instanceof RkStepVjp
-        ? new SavingTerm(term.evaluator(), theta, term.size()) : null;
+        ? new SavingTerm(f, theta, term.size(), pool) : null;
     SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
         p.ts());
     ForwardLoop.Result r = ForwardLoop.run(p, saving != null ? saving : term.bind(theta), p.y0(),

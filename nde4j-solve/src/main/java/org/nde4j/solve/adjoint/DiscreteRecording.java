@@ -31,6 +31,8 @@ final class DiscreteRecording implements Recording {
   private final double[] replayA;
   private final double[] replayB;
   private double[][] ybar;
+  /** Whether a later solve took this recording's storage ({@link GradientSolve#recycling}). */
+  private boolean recycled;
 
   DiscreteRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
       StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget,
@@ -52,6 +54,22 @@ final class DiscreteRecording implements Recording {
     this.work = new double[m];
     this.replayA = new double[m];
     this.replayB = new double[m];
+  }
+
+  /** The differentiable term of the solve. */
+  DifferentiableTerm term() {
+    return problem.term();
+  }
+
+  /**
+   * Hands the residual arrays of the kept stages to {@code pool} for a later solve of the same
+   * term; this recording can no longer be differentiated.
+   */
+  void recycleInto(java.util.ArrayDeque<double[][]> pool) {
+    if (!recycled && saved != null) {
+      saved.recycleInto(pool);
+    }
+    recycled = true;
   }
 
   @Override
@@ -89,6 +107,11 @@ final class DiscreteRecording implements Recording {
 
   /** {@link #backward(double[][])} with {@code λ} and {@code θ̄} first seeded by {@code seed}. */
   Gradients backward(double[][] cotangents, EndSeed seed) {
+    if (recycled) {
+      throw new IllegalStateException("backward: this recording's storage was reused by a later"
+          + " solve (GradientSolve.recycling); differentiate before recycling, or do not recycle"
+          + " a recording you still need");
+    }
     Backward.check(problem, result, cotangents);
     this.ybar = cotangents;
     long rates0 = f.rateEvaluations();

@@ -42,6 +42,7 @@ public final class GradientSolve {
   private Adjoint adjoint = Adjoint.auto();
   private SteadyState steadyState;
   private TerminalEvent event;
+  private Recording recycled;
 
   private GradientSolve(DifferentiableTerm term, Solver solver, double t0, double t1,
       double[] y0, double[] theta) {
@@ -180,6 +181,38 @@ public final class GradientSolve {
         Objects.requireNonNull(direction, "direction"),
         DifferentiableTerm.of(in -> reset.apply(in[0], in[1]), term.size(), 0));
     return this;
+  }
+
+  /**
+   * Lets the forward solve reuse the storage of {@code previous}, the recording of an earlier
+   * gradient solve that is no longer needed (typically the last training iteration's): the
+   * adjoints that keep large per-step records (the full-storage discrete adjoint of an explicit
+   * Runge–Kutta method keeps the residuals of every stage) take its arrays instead of allocating
+   * new ones, which spares the allocation and keeps the memory in cache when the same solve runs
+   * many times. Adjoints with nothing to reuse ignore it; so does a {@code previous} of another
+   * term or adjoint. Once {@link #forward()} has run, {@code previous} must not be differentiated
+   * again: its {@link Recording#backward} throws {@link IllegalStateException} (its saved states
+   * and stats stay readable).
+   *
+   * <pre>{@code
+   * Recording r = null;
+   * for (int it = 0; it < iterations; it++) {
+   *   r = GradientSolve.of(term, new Dopri5(), 0, 1, y0, theta).saveAt(ts).recycling(r).forward();
+   *   Gradients g = r.backward(dLdY(r.ys()));
+   *   ...
+   * }
+   * }</pre>
+   *
+   * @param previous an earlier recording, or null (nothing to reuse)
+   */
+  public GradientSolve recycling(Recording previous) {
+    this.recycled = previous;
+    return this;
+  }
+
+  /** The recording whose storage the forward solve may reuse ({@link #recycling}), or null. */
+  Recording recycled() {
+    return recycled;
   }
 
   /** The terminal event, or null. */

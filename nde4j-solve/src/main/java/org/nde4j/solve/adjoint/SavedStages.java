@@ -61,6 +61,15 @@ final class SavedStages {
     steps.add(kept);
   }
 
+  /**
+   * Hands every residual set of this record (and of its term) to {@code pool}; the record is
+   * empty afterwards.
+   */
+  void recycleInto(java.util.ArrayDeque<double[][]> pool) {
+    term.recycle(pool);
+    steps.clear();
+  }
+
   /** {@code f(t0, y0)} as the forward solve evaluated it (its first stage), or null. */
   double[] startRate() {
     return startRate;

@@ -13,7 +13,8 @@ import org.nde4j.solve.term.Term;
  * them (without copying: the array's next evaluation writes new residual arrays) and its backward
  * pass runs the VJPs from them instead of re-evaluating the stages. Output arrays are told apart
  * by identity; past {@link #MAX_ARRAYS} distinct arrays (a caller allocating per call)
- * evaluations go to a scratch slot and are not kept.
+ * evaluations go to a scratch slot and are not kept. New residual arrays come from a pool of
+ * recycled ones ({@link #recycle}) before any is allocated.
  */
 final class SavingTerm implements Term {
   static final int MAX_ARRAYS = 64;
@@ -26,13 +27,47 @@ final class SavingTerm implements Term {
   /** Whether the residuals of slot i were kept (the next evaluation there needs new arrays). */
   private final boolean[] kept = new boolean[MAX_ARRAYS];
   private final double[][] scratch;
+  /** Recycled residual sets, used before new ones are allocated. */
+  private final java.util.ArrayDeque<double[][]> pool;
+  /** The residual sets handed over by {@link #keep}, each once. */
+  private final java.util.List<double[][]> handedOver = new java.util.ArrayList<>();
   private int count;
 
-  SavingTerm(DifferentiableTerm.Evaluator f, double[] theta, int n) {
+  /**
+   * @param pool residual sets of an earlier solve of the same field that are no longer read
+   *     (taken over by this term; may be empty)
+   */
+  SavingTerm(DifferentiableTerm.Evaluator f, double[] theta, int n,
+      java.util.ArrayDeque<double[][]> pool) {
     this.f = f;
     this.theta = theta;
     this.n = n;
-    this.scratch = f.residuals(n);
+    this.pool = pool;
+    this.scratch = fresh();
+  }
+
+  private double[][] fresh() {
+    double[][] r = pool.poll();
+    return r != null ? r : f.residuals(n);
+  }
+
+  /**
+   * Hands every residual set this term allocated or took from its pool to {@code out}, for a
+   * later solve of the same field: the caller guarantees that nothing reads them any more (the
+   * recording that kept them is discarded).
+   */
+  void recycle(java.util.ArrayDeque<double[][]> out) {
+    out.addAll(handedOver);
+    for (int i = 0; i < count; i++) {
+      if (!kept[i]) {
+        out.add(saved[i]);
+      }
+    }
+    out.add(scratch);
+    out.addAll(pool);
+    handedOver.clear();
+    pool.clear();
+    count = 0;
   }
 
   @Override
@@ -46,13 +81,13 @@ final class SavingTerm implements Term {
     double[][] r;
     if (i >= 0) {
       if (kept[i]) {
-        saved[i] = f.residuals(n);
+        saved[i] = fresh();
         kept[i] = false;
       }
       r = saved[i];
     } else if (count < MAX_ARRAYS) {
       outputs[count] = dy;
-      r = saved[count++] = f.residuals(n);
+      r = saved[count++] = fresh();
     } else {
       r = scratch;
     }
@@ -78,7 +113,10 @@ final class SavingTerm implements Term {
     if (i < 0) {
       return null;
     }
-    kept[i] = true;
+    if (!kept[i]) {
+      kept[i] = true;
+      handedOver.add(saved[i]);
+    }
     return saved[i];
   }
 }
