@@ -166,6 +166,35 @@ class BrownianPathTest {
   }
 
   @Test
+  void gridAnswersAnyOrderAndRefusesOffGridTimes() {
+    BrownianGrid grid = BrownianGrid.of(Key.of(15), 0, 1, 3, 0.1, LevyArea.SPACE_TIME);
+    double[] w = new double[3];
+    double[] h = new double[3];
+    double[] w1 = new double[3];
+    double[] h1 = new double[3];
+    double[] w2 = new double[3];
+    double[] h2 = new double[3];
+    grid.spaceTimeIncrement(0.2, 0.7, w, h);
+    // the same interval as two pieces, queried later piece first, with t accumulated by t += dt
+    double t = 0.2;
+    for (int k = 0; k < 3; k++) {
+      t += 0.1;
+    }
+    grid.spaceTimeIncrement(t, 0.7, w2, h2);
+    grid.spaceTimeIncrement(0.2, t, w1, h1);
+    Bridge.join(3, 0.3, 0.2, w1, h1, w2, h2);
+    for (int i = 0; i < 3; i++) {
+      assertThat(w1[i]).isCloseTo(w[i], org.assertj.core.api.Assertions.within(1e-14));
+      assertThat(h1[i]).isCloseTo(h[i], org.assertj.core.api.Assertions.within(1e-14));
+    }
+    assertThatThrownBy(() -> grid.increment(0.2, 0.25, w))
+        .hasMessageContaining("t = 0.25 is not on the grid t0 + k·dt")
+        .hasMessageContaining("BrownianInterval or a VirtualBrownianTree");
+    assertThatThrownBy(() -> BrownianGrid.of(Key.of(1), 0, 1, 3, -0.1))
+        .hasMessageContaining("dt must be finite and > 0");
+  }
+
+  @Test
   void reversedQueryNegatesTheIncrement() {
     BrownianMotion bm = VirtualBrownianTree.of(Key.of(10), 0, 1, 5, 1e-6);
     double[] a = new double[5];

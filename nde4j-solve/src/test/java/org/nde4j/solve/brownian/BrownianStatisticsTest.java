@@ -40,7 +40,9 @@ class BrownianStatisticsTest {
         new Motion("interval, skeleton from first query", () -> BrownianInterval.of(Key.of(12),
             0, 1, N, LevyArea.SPACE_TIME)),
         new Motion("interval, dt 0.01", () -> BrownianInterval.of(Key.of(13), 0, 1, N,
-            LevyArea.SPACE_TIME, 0.01, BrownianInterval.DEFAULT_CACHE)));
+            LevyArea.SPACE_TIME, 0.01, BrownianInterval.DEFAULT_CACHE)),
+        new Motion("grid, dt 0.01", () -> BrownianGrid.of(Key.of(14), 0, 1, N, 0.01,
+            LevyArea.SPACE_TIME)));
   }
 
   @ParameterizedTest
