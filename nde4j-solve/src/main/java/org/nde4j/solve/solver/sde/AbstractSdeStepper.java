@@ -2,6 +2,7 @@ package org.nde4j.solve.solver.sde;
 
 import org.nde4j.solve.brownian.BrownianMotion;
 import org.nde4j.solve.solver.DenseSegment;
+import org.nde4j.solve.solver.HermiteSegment;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.ErrorNorm;
 import org.nde4j.solve.term.SdeTerm;
@@ -73,14 +74,22 @@ abstract class AbstractSdeStepper implements Stepper {
     return Double.isFinite(r) ? r : Double.NaN;
   }
 
+  /** Linear interpolation between the step's end points. */
   @Override
   public void interpolate(double theta, double[] out) {
-    LinearSegment.interpolate(theta, y0, y1, out);
+    for (int i = 0; i < n; i++) {
+      out[i] = y0[i] + theta * (y1[i] - y0[i]);
+    }
   }
 
+  /** The linear interpolant, as a Hermite segment whose end slopes are both the secant. */
   @Override
   public DenseSegment denseSegment() {
-    return new LinearSegment(t, h, t + h, y0.clone(), y1.clone());
+    double[] secant = new double[n];
+    for (int i = 0; i < n; i++) {
+      secant[i] = (y1[i] - y0[i]) / h;
+    }
+    return new HermiteSegment(t, h, y0.clone(), y1.clone(), secant, secant.clone());
   }
 
   @Override
