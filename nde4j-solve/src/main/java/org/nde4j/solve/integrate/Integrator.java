@@ -89,12 +89,7 @@ final class Integrator {
           + " estimate but solver " + solver.name() + " has none; give dt0 and a constant step"
           + " size, or wrap the solver with step doubling");
     }
-    if (term instanceof org.nde4j.solve.term.SdeTerm sde
-        && !(solver instanceof org.nde4j.solve.solver.sde.SdeSolver)) {
-      throw new IllegalArgumentException("solve: solver " + solver.name() + " integrates"
-          + " deterministic equations but the term is the " + sde.describe() + "; use an SDE"
-          + " solver: " + org.nde4j.solve.solver.sde.AbstractSdeSolver.alternatives(sde));
-    }
+    org.nde4j.solve.solver.sde.AbstractSdeSolver.requireSdeSolver(term, solver);
     stepper = solver.stepper(term);
     StepControl control = controller.start(term, solver, t0, t1, y, dt0);
     control.attach(stepper);

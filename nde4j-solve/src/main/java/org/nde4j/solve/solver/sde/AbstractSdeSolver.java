@@ -131,6 +131,20 @@ public abstract class AbstractSdeSolver implements SdeSolver {
     return newStepper(sde);
   }
 
+  /**
+   * Refuses a deterministic solver on an SDE term (its {@link Term#rate} is the drift alone, so
+   * it would silently solve the ODE without noise).
+   *
+   * @throws IllegalArgumentException naming the SDE solvers that would work
+   */
+  public static void requireSdeSolver(Term term, Solver solver) {
+    if (term instanceof SdeTerm sde && !(solver instanceof SdeSolver)) {
+      throw new IllegalArgumentException("solve: solver " + solver.name() + " integrates"
+          + " deterministic equations but the term is the " + sde.describe() + "; use an SDE"
+          + " solver: " + alternatives(sde));
+    }
+  }
+
   /** The catalogued SDE solvers that accept {@code term}, comma-separated ("none" if none). */
   public static String alternatives(SdeTerm term) {
     List<String> ok = new ArrayList<>();

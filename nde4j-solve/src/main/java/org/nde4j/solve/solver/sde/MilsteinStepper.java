@@ -87,7 +87,8 @@ final class MilsteinStepper extends AbstractSdeStepper {
         term.diffusionJvp(t, y0, g, c);
         nfe++;
       }
-      boolean scalar = noise == NoiseType.SCALAR;
+      // One channel (scalar noise, or an n × 1 general matrix): every state sees W_0.
+      boolean scalar = m == 1;
       for (int i = 0; i < n; i++) {
         double wi = scalar ? w[0] : w[i];
         y1[i] += 0.5 * c[i] * (wi * wi - kappa * h);
