@@ -11,7 +11,7 @@ import org.nde4j.solve.term.SdeType;
  * <i>Continuous Markov processes and stochastic equations</i>, Rend. Circ. Mat. Palermo 4, 1955;
  * Kloeden &amp; Platen, <i>Numerical Solution of SDEs</i>, 1992, §10.2). Strong order 0.5 (1.0
  * with additive noise), weak order 1; one drift and one diffusion evaluation per step; no error
- * estimate (use a constant step, or {@link org.nde4j.solve.solver.rk.StepDoubling}).
+ * estimate (use a constant step size).
  */
 public final class EulerMaruyama extends AbstractSdeSolver {
   private static final SrkTableau TABLEAU = new SrkTableau(new double[] {0}, new double[][] {{}},
