@@ -89,6 +89,7 @@ final class Integrator {
           + " estimate but solver " + solver.name() + " has none; give dt0 and a constant step"
           + " size, or wrap the solver with step doubling");
     }
+    org.nde4j.solve.solver.sde.AbstractSdeSolver.requireSdeSolver(term, solver);
     stepper = solver.stepper(term);
     StepControl control = controller.start(term, solver, t0, t1, y, dt0);
     control.attach(stepper);

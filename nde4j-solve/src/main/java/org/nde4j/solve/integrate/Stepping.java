@@ -43,6 +43,7 @@ public final class Stepping {
   private Stepping(Term term, Solver solver, StepSizeController controller, double t0, double t1,
       double[] y0, double dt0) {
     this.solver = solver;
+    org.nde4j.solve.solver.sde.AbstractSdeSolver.requireSdeSolver(term, solver);
     this.stepper = solver.stepper(term);
     this.control = controller.start(term, solver, t0, t1, y0, dt0);
     control.attach(stepper);

@@ -39,7 +39,8 @@ import org.nde4j.solve.solver.symplectic.Yoshida4;
  * testkit's solver contract tests. Adding a method = one file plus one line here. Solvers that
  * need a particular kind of term (the symplectic ones need a {@link
  * org.nde4j.solve.term.SecondOrderTerm}) say so through {@link Solver#termType()}; tests that
- * run every solver on a general term keep those with {@code termType().isInstance(term)}.
+ * run every solver on a general term keep those with {@code termType().isInstance(term)}; the
+ * SDE solvers ({@code solver.sde}) need an {@link org.nde4j.solve.term.SdeTerm}.
  */
 public final class SolverCatalogue {
   private static final Map<String, Supplier<Solver>> SOLVERS = new LinkedHashMap<>();
@@ -76,6 +77,19 @@ public final class SolverCatalogue {
     register(KenCarp4::new);
     register(KenCarp5::new);
     register(() -> new AutoSwitch(new Tsit5(), new Rodas5P()));
+    register(org.nde4j.solve.solver.sde.EulerMaruyama::new);
+    register(org.nde4j.solve.solver.sde.EulerHeun::new);
+    register(org.nde4j.solve.solver.sde.StochasticHeun::new);
+    register(org.nde4j.solve.solver.sde.StochasticMidpoint::new);
+    register(org.nde4j.solve.solver.sde.ItoMilstein::new);
+    register(org.nde4j.solve.solver.sde.ItoMilstein::derivativeFree);
+    register(org.nde4j.solve.solver.sde.StratonovichMilstein::new);
+    register(org.nde4j.solve.solver.sde.StratonovichMilstein::derivativeFree);
+    register(org.nde4j.solve.solver.sde.StochasticReversibleHeun::new);
+    register(org.nde4j.solve.solver.sde.Sra1::new);
+    register(org.nde4j.solve.solver.sde.Shark::new);
+    register(org.nde4j.solve.solver.sde.Sea::new);
+    register(org.nde4j.solve.solver.sde.Spark::new);
   }
 
   private SolverCatalogue() {}
