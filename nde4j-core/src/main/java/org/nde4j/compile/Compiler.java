@@ -217,10 +217,9 @@ final class Compiler {
   }
 
   /**
-   * A 2-D product (with or without an absorbed bias) that runs as one GEMM call and reads
-   * contiguous slices of a vector (possibly reshaped: weights sliced out of a flat parameter
-   * vector) becomes a {@link MatMulAt} reading the vector at the slices' offsets, so the slices
-   * are not copied out at every run.
+   * A 2-D product (with or without an absorbed bias) that reads contiguous slices of a vector
+   * (possibly reshaped: weights sliced out of a flat parameter vector) becomes a {@link MatMulAt}
+   * reading the vector at the slices' offsets, so the slices are not copied out at every run.
    *
    * @return whether anything was rewritten (use counts are then stale)
    */
@@ -236,11 +235,6 @@ final class Compiler {
       Shape a = vs.get(v.in[0]).shape;
       Shape b = vs.get(v.in[1]).shape;
       if (a.rank() != 2 || b.rank() != 2 || v.shape.rank() != 2) {
-        continue;
-      }
-      boolean ta = product.transposeA();
-      int k = ta ? a.dim(0) : a.dim(1);
-      if (!MatMul.runsAsOneGemm(ta, v.shape.dim(0), v.shape.dim(1), k)) {
         continue;
       }
       int[] in = v.in.clone();

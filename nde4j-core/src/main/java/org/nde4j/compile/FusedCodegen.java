@@ -14,9 +14,9 @@ import org.nde4j.tensor.op.UnaryFn;
 /**
  * Generates the loop of a fused elementwise tree as Java source (compiled in memory with Janino):
  * one pass over the output with the whole expression inline, so nothing is copied or dispatched
- * per element. Functions with vector kernels (exp, tanh, sigmoid, softplus) are not inlined: their
- * argument is computed by one loop into a scratch array (or read in place when it is a plain
- * operand), the kernel runs on it, and the next loop reads the result.
+ * per element. Functions with vector kernels (exp, tanh, sigmoid, softplus, softplus_slope) are
+ * not inlined: their argument is computed by one loop into a scratch array (or read in place
+ * when it is a plain operand), the kernel runs on it, and the next loop reads the result.
  *
  * <p>Every loop runs over the output as one flat range with all arrays indexed from 0, because
  * C2 vectorises a loop only when the arrays it indexes share their offsets: operands laid out like
@@ -100,6 +100,9 @@ final class FusedCodegen {
   }
 
   private static boolean vectorKernel(ElementwiseOp op) {
+    if (op == SoftplusSlope.INSTANCE) {
+      return true;
+    }
     if (!(op instanceof Unary)) {
       return false;
     }
@@ -133,7 +136,8 @@ final class FusedCodegen {
       loop(argArray, a[0]);
     }
     String target = isRoot ? dest : "t" + (temps++);
-    String fn = ((Unary) op).fn().name().toLowerCase(java.util.Locale.ROOT);
+    String fn = op == SoftplusSlope.INSTANCE ? "softplusSlope"
+        : ((Unary) op).fn().name().toLowerCase(java.util.Locale.ROOT);
     body.append("    org.nde4j.kernel.KernelSelection.selected().").append(fn).append('(')
         .append(argArray).append(", 0, ").append(target).append(", 0, ").append(total)
         .append(");\n");

@@ -11,9 +11,9 @@ import org.nde4j.tensor.op.MatMul;
  * at offsets in larger flat arrays: the compiler's rewrite of a product of contiguous slices of a
  * vector (weights sliced out of one flat parameter vector), so that no step copies the slices out
  * first. Inputs: the arrays holding {@code A}, {@code B} (and the bias); the logical shapes and
- * offsets are the op's. Used only where the product runs as one GEMM call ({@link
- * MatMul#runsAsOneGemm}), so the arithmetic is the same bit for bit. Exists only inside compiled
- * plans, after differentiation, so it has no derivative rules.
+ * offsets are the op's. The product runs as {@link MatMul#unbatched} (one GEMM call, or fixed
+ * row blocks for a large one), as the plain op does, so the arithmetic is the same bit for bit.
+ * Exists only inside compiled plans, after differentiation, so it has no derivative rules.
  */
 final class MatMulAt implements org.nde4j.tensor.Op {
   private final MatMul product;
@@ -54,14 +54,14 @@ final class MatMulAt implements org.nde4j.tensor.Op {
     int k = ta ? a.dim(0) : a.dim(1);
     int ao = offsets[0];
     int bo = offsets[1];
+    Kernel mm = MatMul.unbatched(ta, tb, m, n, k, ao, bo);
     if (!biased) {
-      return (x, o) -> Kernels.get().gemm(ta, tb, m, n, k, x[0], ao, x[1], bo, o, 0);
+      return mm;
     }
     int co = offsets[2];
     return (x, o) -> {
-      Kernels kk = Kernels.get();
-      kk.gemm(ta, tb, m, n, k, x[0], ao, x[1], bo, o, 0);
-      kk.addRows(x[2], co, o, 0, m, n);
+      mm.run(x, o);
+      Kernels.get().addRows(x[2], co, o, 0, m, n);
     };
   }
 

@@ -81,6 +81,7 @@ final class ScalarCodegen {
 
   private static boolean supported(Op op) {
     if (op instanceof Unary || op instanceof Binary || op instanceof Where
+        || op == SoftplusSlope.INSTANCE
         || op instanceof Reshape || op instanceof Slice || op instanceof SliceScatter
         || op instanceof Gather || op instanceof Concat || op instanceof Transpose
         || op instanceof BroadcastTo || op instanceof Reduce) {
@@ -430,6 +431,9 @@ final class ScalarCodegen {
       }
     }
     String x = a[0];
+    if (op == SoftplusSlope.INSTANCE) {
+      return "-Math.expm1(-" + x + ")";
+    }
     switch (((Unary) op).fn()) {
       case NEG:
         return "-" + x;

@@ -28,7 +28,10 @@ import org.nde4j.tensor.op.Where;
  * arithmetic, {@code square}, {@code relu}, …; not transcendental functions or products) and its
  * operands are available without saving anything more (kept inputs, constants, other residuals or
  * values recomputed the same way). For {@code tanh(x·W + b)·V} the backward pass then reads the
- * hidden activation only and rebuilds {@code 1 − tanh²} itself. Sums of cotangents scattered into
+ * hidden activation only and rebuilds {@code 1 − tanh²} itself. Likewise a softplus layer's slope
+ * {@code sigmoid(z)} is not saved next to its output {@code h = softplus(z)}: the backward pass
+ * rebuilds it as {@code 1 − e^{−h}} ({@link SoftplusSlope}), which halves what such a layer keeps
+ * and spares the forward pass its sigmoid. Sums of cotangents scattered into
  * disjoint slices of one input (a flat parameter vector sliced into weights) are assembled by one
  * concatenation ({@link ScatterSums}).
  *
@@ -49,6 +52,8 @@ public final class VjpSplit {
   private static final int UNKNOWN = 0;
   private static final int SAVED = 1;
   private static final int RECOMPUTED = 2;
+  /** A sigmoid rebuilt in the backward pass from a saved softplus of the same operand. */
+  private static final int FROM_SOFTPLUS = 3;
 
   private final Graph forward;
   private final Graph backward;
@@ -105,8 +110,18 @@ public final class VjpSplit {
       mark(nodes, g.outputNode(m + j), tangent, inBackward, read);
     }
     int[] status = new int[size];
+    // sigmoid(z) read next to a softplus(z) of the same z (a softplus layer's slope): keep the
+    // softplus output and rebuild the slope from it
+    int[] slopeOf = slopeSources(nodes, read, tangent);
     for (Graph.Node v : nodes) {
-      if (read[v.id] && (v.isInput() ? !kept[inputIndex[v.id]] : v.op != null && !cheap(v.op))) {
+      if (slopeOf[v.id] >= 0) {
+        status[v.id] = FROM_SOFTPLUS;
+        status[slopeOf[v.id]] = SAVED;
+      }
+    }
+    for (Graph.Node v : nodes) {
+      if (read[v.id] && status[v.id] == UNKNOWN
+          && (v.isInput() ? !kept[inputIndex[v.id]] : v.op != null && !cheap(v.op))) {
         status[v.id] = SAVED;
       }
     }
@@ -165,6 +180,11 @@ public final class VjpSplit {
         v[g.inputNode(n + i)] = in[keptInputs.length + saved.size() + i];
       }
       for (Graph.Node node : nodes) {
+        if (status[node.id] == FROM_SOFTPLUS) {
+          v[node.id] = Tensor.apply(SoftplusSlope.INSTANCE, v[slopeOf[node.id]]);
+        }
+      }
+      for (Graph.Node node : nodes) {
         if (v[node.id] == null && !node.isInput() && (inBackward[node.id] || node.isConstant()
             || status[node.id] == RECOMPUTED)) {
           Tensor assembled = ScatterSums.concat(nodes, node, v);
@@ -202,6 +222,28 @@ public final class VjpSplit {
         stack.push(u);
       }
     }
+  }
+
+  /**
+   * For each primal {@code sigmoid(z)} the backward pass reads, the id of a primal {@code
+   * softplus(z)} of the same {@code z} (−1 elsewhere).
+   */
+  private static int[] slopeSources(List<Graph.Node> nodes, boolean[] read, boolean[] tangent) {
+    int[] r = new int[nodes.size()];
+    java.util.Arrays.fill(r, -1);
+    java.util.Map<Integer, Integer> softplusOf = new java.util.HashMap<>();
+    for (Graph.Node v : nodes) {
+      if (v.op != null && !tangent[v.id] && v.op == Unary.of(UnaryFn.SOFTPLUS)) {
+        softplusOf.putIfAbsent(v.in[0], v.id);
+      }
+    }
+    for (Graph.Node v : nodes) {
+      Integer sp = v.op != null && read[v.id] && v.in.length == 1 ? softplusOf.get(v.in[0]) : null;
+      if (sp != null && SoftplusSlope.links(v.op, nodes.get(sp).op)) {
+        r[v.id] = sp;
+      }
+    }
+    return r;
   }
 
   /**

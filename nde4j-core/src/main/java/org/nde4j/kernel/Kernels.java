@@ -45,6 +45,18 @@ public interface Kernels {
   }
 
   /**
+   * {@code y[i] = 1 − exp(−x[i])} (that is {@code −expm1(−x[i])}), with relative error of a few
+   * ulp also for tiny {@code x[i]}. Applied to {@code x = softplus(z)} it gives the slope of
+   * softplus, {@code sigmoid(z)}, from the layer's output, so a reverse pass need not keep the
+   * sigmoid as well.
+   */
+  default void softplusSlope(double[] x, int xo, double[] y, int yo, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yo + i] = -Math.expm1(-x[xo + i]);
+    }
+  }
+
+  /**
    * {@code c[co + r·n + j] += row[ro + j]} for {@code r < rows}, {@code j < n}: a bias row added to
    * every row of a row-major matrix (the epilogue of a layer's matrix product).
    */

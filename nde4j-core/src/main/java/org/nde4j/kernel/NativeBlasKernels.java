@@ -90,6 +90,11 @@ public final class NativeBlasKernels implements Kernels {
   }
 
   @Override
+  public void softplusSlope(double[] x, int xo, double[] y, int yo, int n) {
+    fallback.softplusSlope(x, xo, y, yo, n);
+  }
+
+  @Override
   public void addRows(double[] row, int ro, double[] c, int co, int rows, int n) {
     fallback.addRows(row, ro, c, co, rows, n);
   }

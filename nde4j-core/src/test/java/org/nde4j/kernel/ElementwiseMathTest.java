@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * exp, tanh, sigmoid and softplus of every implementation against StrictMath (fdlibm) over wide
+ * exp, tanh, sigmoid, softplus and softplus' slope of every implementation against StrictMath (fdlibm) over wide
  * ranges and at special values, with the bounds the {@link Kernels} contract promises.
  */
 class ElementwiseMathTest {
@@ -148,10 +148,45 @@ class ElementwiseMathTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("implementations")
+  void softplusSlopeMatchesExpm1(Kernels k) {
+    for (double[] x : List.of(sample(-709, 800, 12), sample(-40, 40, 13),
+        logSample(1e-300, 1, 14))) {
+      double[] y = run(k, Kernels::softplusSlope, x);
+      for (int i = 0; i < x.length; i++) {
+        assertClose("softplusSlope", x[i], y[i], -StrictMath.expm1(-x[i]));
+      }
+    }
+    double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0,
+        -710.0, 1e308, 40.0, 36.0};
+    double[] y = run(k, Kernels::softplusSlope, special);
+    assertThat(y[0]).isNaN();
+    assertThat(new double[] {y[1], y[2], y[3], y[4], y[5], y[6]})
+        .containsExactly(1.0, Double.NEGATIVE_INFINITY, 0.0, Double.NEGATIVE_INFINITY, 1.0, 1.0);
+    assertThat(relErr(y[7], -StrictMath.expm1(-36.0))).isLessThan(1e-15);
+  }
+
+  /** The slope read off a softplus output is the sigmoid of the softplus's operand. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
+  void softplusSlopeOfSoftplusIsSigmoid(Kernels k) {
+    for (double[] z : List.of(sample(-700, 700, 15), sample(-40, 40, 16),
+        logSample(1e-300, 30, 17))) {
+      double[] h = run(k, Kernels::softplus, z);
+      double[] s = run(k, Kernels::softplusSlope, h);
+      for (int i = 0; i < z.length; i++) {
+        assertClose("softplusSlope(softplus)", z[i], s[i], sigmoidRef(z[i]));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("implementations")
   void honoursOffsetsTailsAndInPlace(Kernels k) {
-    List<Op> ops = List.of(Kernels::exp, Kernels::tanh, Kernels::sigmoid, Kernels::softplus);
+    List<Op> ops = List.of(Kernels::exp, Kernels::tanh, Kernels::sigmoid, Kernels::softplus,
+        Kernels::softplusSlope);
     List<DoubleUnaryOperator> refs = List.of(StrictMath::exp, StrictMath::tanh,
-        ElementwiseMathTest::sigmoidRef, ElementwiseMathTest::softplusRef);
+        ElementwiseMathTest::sigmoidRef, ElementwiseMathTest::softplusRef,
+        x -> -StrictMath.expm1(-x));
     SplittableRandom rnd = new SplittableRandom(11);
     for (int f = 0; f < ops.size(); f++) {
       for (int n = 0; n <= 13; n++) {

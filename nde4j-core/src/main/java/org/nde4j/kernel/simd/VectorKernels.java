@@ -72,6 +72,7 @@ public final class VectorKernels implements Kernels {
     sigmoid(x, 0, y, 0, n);
     softplus(x, 0, y, 0, n);
     softplusSigmoid(x, 0, y, 0, Arrays.copyOf(y, n), 0, n);
+    softplusSlope(x, 0, y, 0, n);
     for (int[] shape : new int[][] {{1, 8, 8}, {8, 8, 1}, {8, 2, 8}, {8, 8, 2}, {2, 8, 8},
         {8, 9, 8}, {40, 40, 40}}) {
       int m = shape[0];
@@ -250,6 +251,11 @@ public final class VectorKernels implements Kernels {
   @Override
   public void softplus(double[] x, int xo, double[] y, int yo, int n) {
     VectorMath.softplus(x, xo, y, yo, n);
+  }
+
+  @Override
+  public void softplusSlope(double[] x, int xo, double[] y, int yo, int n) {
+    VectorMath.softplusSlope(x, xo, y, yo, n);
   }
 
   @Override

@@ -82,6 +82,53 @@ final class VectorMath {
   }
 
   /**
+   * 1 − e^{−x} = (1 − 2^k) − 2^k·(e^r − 1) for w = −x = k·ln2 + r, with e^r − 1 = r·Q(r) and 2^k
+   * in two halves as in {@link #exp}: no cancellation when k = 0 (small x keep full relative
+   * accuracy) and 1 − 2^k exact otherwise. w is clamped below at −40, where e^{w} is under half
+   * an ulp of 1; above 40, where 1 is under half an ulp of e^w, the result is −e^w as {@link
+   * #exp} computes it (−∞ once that overflows).
+   */
+  static void softplusSlope(double[] x, int xo, double[] y, int yo, int n) {
+    int i = 0;
+    for (int end = S.loopBound(n); i < end; i += S.length()) {
+      DoubleVector w = DoubleVector.fromArray(S, x, xo + i).neg();
+      w = w.blend(EXP_HI, w.compare(VectorOperators.GT, EXP_HI));
+      w = w.blend(-40.0, w.compare(VectorOperators.LT, -40.0));
+      DoubleVector kf = w
+          .fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC)).sub(MAGIC);
+      DoubleVector r = kf.fma(DoubleVector.broadcast(S, -LN2_HI), w);
+      r = kf.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+      DoubleVector p = DoubleVector.broadcast(S, CodyWaite.Q12)
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q11))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q10))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q9))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q8))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q7))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q6))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q5))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q4))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q3))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q2))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q1))
+          .fma(r, DoubleVector.broadcast(S, CodyWaite.Q0));
+      DoubleVector rq = r.mul(p);
+      DoubleVector t1 = kf.fma(DoubleVector.broadcast(S, 0.5), DoubleVector.broadcast(S, MAGIC));
+      DoubleVector t2 = kf.sub(t1.sub(MAGIC)).add(MAGIC);
+      DoubleVector s1 = t1.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      DoubleVector s2 = t2.reinterpretAsLongs()
+          .add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+      DoubleVector s = s1.mul(s2); // exact and finite where it is used (k ≤ 58)
+      DoubleVector small = rq.neg().fma(s, DoubleVector.broadcast(S, 1.0).sub(s));
+      DoubleVector large = rq.fma(s1, s1).mul(s2).neg();
+      small.blend(large, w.compare(VectorOperators.GT, 40.0)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] = -Math.expm1(-x[xo + i]);
+    }
+  }
+
+  /**
    * tanh(|x|) = (e^w − 1)/(e^w + 1), w = 2|x| = k·ln2 + r, with e^r = A/B the [6/6] Padé form
    * (see {@link CodyWaite#tanh}): one division and two short polynomials in r² instead of a
    * degree-12 Horner chain and a second division. Relative accuracy holds down to subnormal x.

@@ -96,19 +96,7 @@ public final class MatMul implements Op {
     int mn = m * n;
     long work = (long) m * n * k * nb;
     if (nb == 1) {
-      if (runsAsOneGemm(fta, m, n, k)) {
-        return (x, o) -> Kernels.get().gemm(fta, ftb, m, n, k, x[0], 0, x[1], 0, o, 0);
-      }
-      // Large products run as fixed blocks of rows whatever the thread count, so that splitting
-      // them across threads cannot change a single bit of the result.
-      int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
-      return (x, o) -> {
-        if (Parallel.threads() > 1) {
-          Parallel.forRange(blocks, 1, (from, to) -> rowBlocks(ftb, m, n, k, x, o, from, to));
-        } else {
-          rowBlocks(ftb, m, n, k, x, o, 0, blocks);
-        }
-      };
+      return unbatched(fta, ftb, m, n, k, 0, 0);
     }
     return (x, o) -> {
       if (work >= PARALLEL_MIN_WORK && Parallel.threads() > 1) {
@@ -137,20 +125,43 @@ public final class MatMul implements Op {
 
   /**
    * Whether the kernel of an unbatched {@code m × k · k × n} product is one call of the GEMM
-   * kernel (otherwise fixed blocks of rows); a compiled plan may then call the GEMM kernel itself,
-   * with operands at offsets in larger arrays, and get the same bits.
+   * kernel (otherwise fixed blocks of rows, see {@link #unbatched}).
    */
   public static boolean runsAsOneGemm(boolean ta, int m, int n, int k) {
     return (long) m * n * k < PARALLEL_MIN_WORK || ta || m <= ROW_BLOCK;
   }
 
-  private static void rowBlocks(boolean tb, int m, int n, int k, double[][] x, double[] o,
-      int from, int to) {
+  /**
+   * The kernel of an unbatched {@code op(A) · op(B)} (m×n, inner size k) whose operands start at
+   * {@code ao} in {@code x[0]} and {@code bo} in {@code x[1]}: one call of the GEMM kernel, or,
+   * for a large product ({@link #runsAsOneGemm} false), fixed blocks of {@value #ROW_BLOCK} rows
+   * split across {@link Parallel} threads when more than one is configured. This is the kernel
+   * {@link #kernel} builds for a 2-D product (offsets 0); a compiled plan reading weights sliced
+   * out of a flat parameter vector uses it with the slices' offsets and gets the same bits.
+   */
+  public static Kernel unbatched(boolean ta, boolean tb, int m, int n, int k, int ao, int bo) {
+    if (runsAsOneGemm(ta, m, n, k)) {
+      return (x, o) -> Kernels.get().gemm(ta, tb, m, n, k, x[0], ao, x[1], bo, o, 0);
+    }
+    // Large products run as fixed blocks of rows whatever the thread count, so that splitting
+    // them across threads cannot change a single bit of the result.
+    int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
+    return (x, o) -> {
+      if (Parallel.threads() > 1) {
+        Parallel.forRange(blocks, 1, (from, to) -> rowBlocks(tb, m, n, k, x, ao, bo, o, from, to));
+      } else {
+        rowBlocks(tb, m, n, k, x, ao, bo, o, 0, blocks);
+      }
+    };
+  }
+
+  private static void rowBlocks(boolean tb, int m, int n, int k, double[][] x, int ao, int bo,
+      double[] o, int from, int to) {
     Kernels kk = Kernels.get();
     for (int b = from; b < to; b++) {
       int r0 = b * ROW_BLOCK;
       int rows = Math.min(ROW_BLOCK, m - r0);
-      kk.gemm(false, tb, rows, n, k, x[0], r0 * k, x[1], 0, o, r0 * n);
+      kk.gemm(false, tb, rows, n, k, x[0], ao + r0 * k, x[1], bo, o, r0 * n);
     }
   }
 
