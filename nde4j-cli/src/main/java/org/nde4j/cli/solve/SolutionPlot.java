@@ -66,6 +66,11 @@ public final class SolutionPlot {
       XYSeries series = chart.addSeries(names.get(j), t, v);
       series.setMarker(SeriesMarkers.NONE);
     }
+    writeChart(chart, file);
+  }
+
+  /** Writes {@code chart} as a PNG to {@code file} atomically. */
+  static void writeChart(XYChart chart, Path file) {
     AtomicFile.write(file, tmp -> writePng(chart, tmp));
   }
 

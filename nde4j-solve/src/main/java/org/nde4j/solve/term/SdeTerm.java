@@ -257,6 +257,22 @@ public final class SdeTerm implements Term {
         derivative, brownian);
   }
 
+  /**
+   * The same SDE driven by another Brownian motion with as many channels: the compiled drift and
+   * diffusion are shared (so the two terms must be used on one thread), the scratch arrays are
+   * new. The way to solve many paths of one SDE without tracing it again for each.
+   *
+   * @throws IllegalArgumentException if {@code other} has another number of channels
+   */
+  public SdeTerm withBrownian(BrownianMotion other) {
+    if (other.dim() != m) {
+      throw new IllegalArgumentException("SDE term: the new Brownian motion has " + other.dim()
+          + " channel(s), this term is driven by " + m);
+    }
+    return new SdeTerm(type, noise, diagonalLayout, commutative, n, drift, diffusion, derivative,
+        other);
+  }
+
   /** {@code "Itô SDE with diagonal noise (4 states, 4 channels)"}. */
   public String describe() {
     return type.label() + " SDE with " + (commutative && noise == NoiseType.GENERAL
