@@ -85,18 +85,15 @@ public final class TorchdiffeqTraining {
   /** A report row from one JSON object of {@code w3_ode_demo.py}. */
   static CaseResult row(String name, JsonNode n) {
     JsonNode it = n.path("iter_time");
-    List<Double> per100 = new ArrayList<>();
-    for (JsonNode v : n.path("batch_loss_mean_per_100")) {
-      per100.add(v.asDouble());
+    JsonNode losses = n.path("batch_loss_mean_per_100");
+    double[] per100 = new double[losses.size()];
+    for (int i = 0; i < per100.length; i++) {
+      per100[i] = losses.get(i).asDouble();
     }
     int iterations = n.path("niters").asInt();
     double lastMedian = 1e3 * n.path("iter_time_last100_median_s").asDouble();
     double fwd = n.path("nfe_forward_mean").asDouble();
     double bwd = n.path("nfe_backward_mean").asDouble();
-    StringBuilder curve = new StringBuilder();
-    for (double v : per100) {
-      curve.append(curve.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4g", v));
-    }
     String note = String.format(Locale.ROOT, "torchdiffeq %s (torch %s) %s, %d iterations,"
         + " seed %d; median over %d of iterations 11-%d%s; median of the last 100 %.4g ms; NFE per"
         + " iteration forward %.1f, backward %.1f; final batch loss %.4g, full-trajectory loss"
@@ -106,7 +103,7 @@ public final class TorchdiffeqTraining {
         iterations, n.path("seed").asInt(), it.path("n").asInt(), iterations,
         it.path("clean").asBoolean(false) ? " (those that ran on a quiet machine)"
             : " (fewer than 100 ran on a quiet machine: all of them)", lastMedian, fwd, bwd, n.path("final_batch_loss").asDouble(),
-        n.path("final_test_loss").asDouble(), curve);
+        n.path("final_test_loss").asDouble(), TrainingRun.curve(per100));
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("median_last100_ms", lastMedian);
     extra.put("iterations", iterations);

@@ -84,17 +84,13 @@ public record TrainingRun(String name, String adjoint, double[] iterationMs, dou
     double[] t = timed(iterationMs);
     Arrays.sort(t);
     double[] per100 = lossMeanPer100();
-    StringBuilder curve = new StringBuilder();
-    for (double v : per100) {
-      curve.append(curve.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4g", v));
-    }
     String text = String.format(Locale.ROOT, "%s; %s; %d iterations, median over %s: quartiles"
         + " %.4g / %.4g ms, median of the last 100 %.4g ms; NFE per iteration forward %.1f,"
         + " backward %.1f; final batch loss %.4g, full-trajectory loss %.4g; mean batch loss"
         + " per 100 iterations: %s", note, stop, iterations(), iterations() > WARMUP
             ? "iterations " + (WARMUP + 1) + "-" + iterations() : "all iterations",
         quantileMs(0.25), quantileMs(0.75), medianLast100Ms(), nfeForwardMean(),
-        nfeBackwardMean(), lastBatchLoss(), trajectoryLoss, curve);
+        nfeBackwardMean(), lastBatchLoss(), trajectoryLoss, curve(per100));
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("q1_ms", quantileMs(0.25));
     extra.put("q3_ms", quantileMs(0.75));
@@ -109,6 +105,15 @@ public record TrainingRun(String name, String adjoint, double[] iterationMs, dou
     return new CaseResult(name, medianMs(), t[0], t[t.length - 1], t.length,
         (int) Math.round(nfeForwardMean()), (int) Math.round(nfeBackwardMean()), null, null, text,
         null, extra);
+  }
+
+  /** A loss curve as text: the values with four significant digits, separated by spaces. */
+  static String curve(double[] values) {
+    StringBuilder text = new StringBuilder();
+    for (double v : values) {
+      text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4g", v));
+    }
+    return text.toString();
   }
 
   /** Means of consecutive blocks of {@code size} values (the last block may be shorter). */

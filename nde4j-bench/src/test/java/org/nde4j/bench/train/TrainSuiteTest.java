@@ -99,13 +99,14 @@ class TrainSuiteTest {
     assertThat(peer.runs()).isEqualTo(120);
     assertThat(peer.nfe()).isEqualTo(50);
     assertThat(peer.nfeBwd()).isZero();
-    assertThat(peer.extra().get("batch_loss_mean_per_100")).isEqualTo(List.of(0.0371, 0.0088));
+    assertThat((double[]) peer.extra().get("batch_loss_mean_per_100"))
+        .containsExactly(0.0371, 0.0088);
     assertThat(peer.extra().get("final_trajectory_loss")).isEqualTo(0.4);
     CaseResult nde4j = merged.results().get(0);
     double ms = report.results().get(0).medianMs();
     assertThat((double) nde4j.extra().get("speedup")).isCloseTo(25 / ms, within(1e-9));
-    assertThat(nde4j.extra().get("peer_batch_loss_mean_per_100"))
-        .isEqualTo(List.of(0.0371, 0.0088));
+    assertThat((double[]) nde4j.extra().get("peer_batch_loss_mean_per_100"))
+        .containsExactly(0.0371, 0.0088);
     assertThat(nde4j.note()).contains("torchdiffeq 25.00 ms per iteration in the same run");
     assertThat(merged.results().get(1)).isEqualTo(report.results().get(1));
   }
