@@ -110,7 +110,7 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     return annotateAndPrint(report, medians, peer.getFileName().toString(), out);
   }
 
-  /** Prints what the rows do not show at a glance, after the run and the peer; by default nothing. */
+  /** Prints what the rows do not show at a glance, after the run and the peer; default nothing. */
   void summarise(Report report, PrintWriter out) {}
 
   /** Appends the peer's medians and ratios to the notes and prints a comparison table. */

@@ -56,7 +56,9 @@ public final class TorchdiffeqTraining {
     return merge(report, runs);
   }
 
-  /** The report with the peer results {@code runs} (nde4j case name → the script's JSON) merged. */
+  /**
+   * The report with the peer results {@code runs} (nde4j case name → the script's JSON) merged.
+   */
   static Report merge(Report report, Map<String, JsonNode> runs) {
     List<CaseResult> rows = new ArrayList<>();
     List<CaseResult> peerRows = new ArrayList<>();
@@ -102,7 +104,8 @@ public final class TorchdiffeqTraining {
         n.path("versions").path("torch").asString("?"), n.path("config").asString("?"),
         iterations, n.path("seed").asInt(), it.path("n").asInt(), iterations,
         it.path("clean").asBoolean(false) ? " (those that ran on a quiet machine)"
-            : " (fewer than 100 ran on a quiet machine: all of them)", lastMedian, fwd, bwd, n.path("final_batch_loss").asDouble(),
+            : " (fewer than 100 ran on a quiet machine: all of them)", lastMedian, fwd, bwd,
+        n.path("final_batch_loss").asDouble(),
         n.path("final_test_loss").asDouble(), TrainingRun.curve(per100));
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("median_last100_ms", lastMedian);

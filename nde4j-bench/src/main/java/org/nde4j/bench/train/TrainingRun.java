@@ -37,7 +37,10 @@ public record TrainingRun(String name, String adjoint, double[] iterationMs, dou
     return x.length > WARMUP ? Arrays.copyOfRange(x, WARMUP, x.length) : x.clone();
   }
 
-  /** The {@code q}-quantile ({@code 0 ≤ q ≤ 1}) of the timed iterations' times, linear interpolation. */
+  /**
+   * The {@code q}-quantile ({@code 0 ≤ q ≤ 1}) of the timed iterations' times, interpolated
+   * linearly between order statistics.
+   */
   public double quantileMs(double q) {
     return quantile(timed(iterationMs), q);
   }

@@ -207,8 +207,8 @@ public final class NeuralOde {
    * (mask 1) of all windows and points, the first point included (as ode_demo). Without time
    * input, windows that share their relative times (up to rounding: 8 ulps of the times, so
    * windows cut from one regular grid do) are solved as one batch ({@code term(B)}) on the first
-   * window's relative times; otherwise each window is solved on its own absolute times. The gradient comes from
-   * {@link GradientSolve} with this model's adjoint.
+   * window's relative times; otherwise each window is solved on its own absolute times. The
+   * gradient comes from {@link GradientSolve} with this model's adjoint.
    *
    * @param theta the parameters
    * @param batch windows of this model's {@link #dim()} channels
@@ -276,7 +276,7 @@ public final class NeuralOde {
     return this::loss;
   }
 
-  /** This model's {@link #loss} as the trainer's loss function, counting its work in {@code counts}. */
+  /** This model's {@link #loss} as the trainer's loss function, adding its work to {@code counts}. */
   public LossAndGradient<WindowBatch> lossFunction(SolveCounts counts) {
     Objects.requireNonNull(counts, "counts");
     return (theta, batch, grad) -> loss(theta, batch, grad, counts);
