@@ -21,9 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Every field of a result is always present; fields that do not apply are {@code null}. A
  * top-level {@code "note"} (the suite's {@link Suite#header()}) is written only when there is one. {@code steps} (accepted
  * steps of a solve) is an addition to the format of {@code reference/workloads.md}, which asks for it
- * in the {@code ode} suite.
+ * in the {@code ode} suite. A case's {@link CaseResult#extra() extra} fields (numbers, strings,
+ * arrays of numbers) follow {@code note}, e.g. the {@code train} suite's {@code
+ * batch_loss_mean_per_100}.
  */
 public final class ReportWriter {
+  /** The fields every result has, in the order they are written. */
+  static final java.util.List<String> STANDARD_FIELDS = java.util.List.of("case", "median_ms",
+      "min_ms", "max_ms", "runs", "nfe", "nfe_bwd", "steps", "error", "peak_bytes", "note");
+
   private final JsonMapper mapper =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -54,6 +60,9 @@ public final class ReportWriter {
         o.putNull("note");
       } else {
         o.put("note", c.note());
+      }
+      for (java.util.Map.Entry<String, Object> e : c.extra().entrySet()) {
+        o.set(e.getKey(), mapper.valueToTree(e.getValue()));
       }
     }
     return root;

@@ -43,7 +43,13 @@ public final class SuiteRunner {
         compared, suite.header());
   }
 
-  private static List<BenchCase> select(Suite suite, List<String> only) {
+  /**
+   * The cases of {@code suite} whose names are in {@code only}, in the suite's order (all of them
+   * when {@code only} is empty).
+   *
+   * @throws IllegalArgumentException if {@code only} names a case the suite does not have
+   */
+  public static List<BenchCase> select(Suite suite, List<String> only) {
     List<BenchCase> all = suite.cases();
     if (only.isEmpty()) {
       return all;

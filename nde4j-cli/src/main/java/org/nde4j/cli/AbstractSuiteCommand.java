@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.nde4j.bench.CaseResult;
 import org.nde4j.bench.Harness;
 import org.nde4j.bench.HarnessConfig;
@@ -69,9 +70,8 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%-28s %12s %12s %12s %6s %10s  %s%n", "case", "median_ms", "min_ms",
         "max_ms", "runs", "error", "note");
     out.flush();
-    HarnessConfig config = quick ? HarnessConfig.quick() : HarnessConfig.standard();
     Map<String, String> printed = new HashMap<>();
-    Report report = new SuiteRunner(new Harness(config)).run(suite, cases, r -> {
+    Report report = measure(suite, r -> {
       printed.put(r.name(), r.note());
       row(out, r);
     });
@@ -82,11 +82,22 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     if (peer != null) {
       report = withPeer(suite, report, out);
     }
+    summarise(report, out);
     if (json != null) {
       new ReportWriter().write(report, json);
       spec.commandLine().getErr().println("wrote " + json);
     }
     return 0;
+  }
+
+  /**
+   * Measures the selected {@link #cases} of {@code suite}, handing each row to {@code progress}
+   * as it is measured; by default with the {@link Harness} ({@link HarnessConfig#quick()} under
+   * {@code --quick}). A suite timed otherwise overrides this.
+   */
+  Report measure(Suite suite, Consumer<CaseResult> progress) {
+    HarnessConfig config = quick ? HarnessConfig.quick() : HarnessConfig.standard();
+    return new SuiteRunner(new Harness(config)).run(suite, cases, progress);
   }
 
   /**
@@ -98,6 +109,9 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     Map<String, Double> medians = new PeerScript(python, peer).run();
     return annotateAndPrint(report, medians, peer.getFileName().toString(), out);
   }
+
+  /** Prints what the rows do not show at a glance, after the run and the peer; default nothing. */
+  void summarise(Report report, PrintWriter out) {}
 
   /** Appends the peer's medians and ratios to the notes and prints a comparison table. */
   Report annotateAndPrint(Report report, Map<String, Double> medians, String peerName,

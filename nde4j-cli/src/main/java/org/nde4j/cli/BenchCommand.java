@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Run a benchmark suite and report timings (optionally as JSON).",
     subcommands = {BenchCoreCommand.class, BenchOdeCommand.class, BenchStiffCommand.class,
-        BenchGradCommand.class, BenchSdeCommand.class})
+        BenchGradCommand.class, BenchSdeCommand.class, BenchTrainCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec

@@ -180,4 +180,33 @@ class MainTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("w2a_nosuchmethod");
   }
+
+  @Test
+  void quickTrainBenchWritesLossCurvesAndPrintsThem() throws Exception {
+    assertThat(run("bench", "--help").out()).contains("train");
+    assertThat(run("bench", "train", "--help").out()).contains("--iters").contains("ode_demo");
+    Path json = tmp.resolve("train.json");
+    Run r = run("bench", "train", "--quick", "--iters", "20", "--cases", "w3_train_iter",
+        "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new JsonMapper().readTree(json.toFile());
+    assertThat(root.get("suite").asString()).isEqualTo("train");
+    JsonNode c = root.get("results").get(0);
+    for (String field : RESULT_FIELDS) {
+      assertThat(c.has(field)).as("%s has %s", c, field).isTrue();
+    }
+    assertThat(c.get("case").asString()).isEqualTo("w3_train_iter");
+    assertThat(c.get("runs").asInt()).isEqualTo(10);
+    assertThat(c.get("iterations").asInt()).isEqualTo(20);
+    assertThat(c.get("batch_loss_mean_per_100").size()).isEqualTo(1);
+    assertThat(c.get("final_trajectory_loss").asDouble()).isPositive();
+    assertThat(r.out()).contains("mean batch loss per 100 iterations").contains("1-20");
+  }
+
+  @Test
+  void trainBenchRejectsANonPositiveIterationCount() {
+    Run r = run("bench", "train", "--iters", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--iters").contains("got 0");
+  }
 }

@@ -40,24 +40,14 @@ public final class TorchdiffeqPeer {
    * @throws IllegalStateException naming the script when it fails (e.g. torchdiffeq missing)
    */
   public Map<String, Double> run() {
-    Map<String, String> env = new LinkedHashMap<>();
-    String path = System.getenv().getOrDefault("PYTHONPATH", "");
-    Path src = folder.toAbsolutePath().resolve("src").resolve("torchdiffeq");
-    if (Files.isDirectory(src)) {
-      path = src + (path.isEmpty() ? "" : ":" + path);
-    }
-    env.put("PYTHONPATH", path);
     Map<String, Double> medians = new LinkedHashMap<>();
     for (String config : List.of("f64_direct", "f64_adjoint")) {
-      String out = PeerProcess.run(python, folder.resolve("w3_ode_demo.py"),
-          List.of("--config", config, "--niters", Integer.toString(w3Iterations)), List.of(), env);
-      for (JsonNode n : lines(out, "w3")) {
-        medians.put(config.equals("f64_direct") ? "w3_direct" : "w3_adjoint",
-            1e3 * n.path("iter_time").path("median_s").asDouble());
-      }
+      JsonNode n = w3(config);
+      medians.put(config.equals("f64_direct") ? "w3_direct" : "w3_adjoint",
+          1e3 * n.path("iter_time").path("median_s").asDouble());
     }
     String out = PeerProcess.run(python, folder.resolve("w4_large_node.py"), List.of(), List.of(),
-        env);
+        environment());
     for (JsonNode n : lines(out, "w4")) {
       String mode = n.path("mode").asString("");
       String name = switch (mode) {
@@ -71,6 +61,40 @@ public final class TorchdiffeqPeer {
       }
     }
     return medians;
+  }
+
+  /**
+   * One W3 training run of {@code w3_ode_demo.py --config CONFIG --niters N} (N as constructed):
+   * the JSON object it prints (iteration-time statistics, NFE means, {@code
+   * batch_loss_mean_per_100}, {@code final_test_loss}, versions, …).
+   *
+   * @param config {@code f64_direct}, {@code f64_adjoint}, {@code f32_direct} or {@code
+   *     f32_adjoint}
+   * @throws IllegalStateException naming the script when it fails or prints no W3 result
+   */
+  public JsonNode w3(String config) {
+    Path script = folder.resolve("w3_ode_demo.py");
+    String out = PeerProcess.run(python, script,
+        List.of("--config", config, "--niters", Integer.toString(w3Iterations)), List.of(),
+        environment());
+    List<JsonNode> found = lines(out, "w3");
+    if (found.isEmpty()) {
+      throw new IllegalStateException("peer script " + script + " --config " + config
+          + " printed no W3 result");
+    }
+    return found.get(found.size() - 1);
+  }
+
+  /** {@code PYTHONPATH} with {@code <peers>/src/torchdiffeq} in front when that folder exists. */
+  private Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    String path = System.getenv().getOrDefault("PYTHONPATH", "");
+    Path src = folder.toAbsolutePath().resolve("src").resolve("torchdiffeq");
+    if (Files.isDirectory(src)) {
+      path = src + (path.isEmpty() ? "" : ":" + path);
+    }
+    env.put("PYTHONPATH", path);
+    return env;
   }
 
   /** The JSON lines of {@code out} whose {@code workload} is {@code workload}. */

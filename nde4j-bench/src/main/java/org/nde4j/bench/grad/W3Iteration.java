@@ -3,42 +3,39 @@ package org.nde4j.bench.grad;
 import java.util.Random;
 import org.nde4j.bench.BenchCase;
 import org.nde4j.bench.core.CoreSuite;
+import org.nde4j.learn.data.SpiralData;
 import org.nde4j.learn.optim.Optimizer;
 import org.nde4j.learn.optim.RmsProp;
 import org.nde4j.solve.adjoint.Adjoint;
 import org.nde4j.solve.adjoint.GradientSolve;
 import org.nde4j.solve.adjoint.Gradients;
 import org.nde4j.solve.adjoint.Recording;
-import org.nde4j.solve.integrate.SaveAt;
-import org.nde4j.solve.integrate.Solution;
-import org.nde4j.solve.integrate.Solve;
 import org.nde4j.solve.solver.rk.Dopri5;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.term.DifferentiableTerm;
-import org.nde4j.solve.term.OdeTerm;
 import org.nde4j.tensor.Shape;
 
 /**
  * Workload W3, torchdiffeq's {@code ode_demo} training iteration: data from {@code dy/dt = y³ A}
- * on {@code t = linspace(0, 25, 1000)}; model {@code dy/dt = MLP(y³)}, MLP 2→50→tanh→2 (weights
- * N(0, 0.1), biases 0); each call is one whole iteration: 20 random windows of 10 points, a
- * batched dopri5 solve (rtol 1e-7, atol 1e-9) saving the 10 points, loss mean |pred − true|, the
- * gradient by the given adjoint, one RMSprop step (lr 1e-3). The model trains across calls, as in
- * the peer's loop; each solve reuses the storage of the previous iteration's recording ({@link
- * GradientSolve#recycling}), as a training loop would.
+ * on {@code t = linspace(0, 25, 1000)} ({@link SpiralData}); model {@code dy/dt = MLP(y³)}, MLP
+ * 2→50→tanh→2 (weights N(0, 0.1), biases 0); each call is one whole iteration: 20 random windows
+ * of 10 points, a batched dopri5 solve (rtol 1e-7, atol 1e-9) saving the 10 points, loss mean
+ * |pred − true|, the gradient by the given adjoint, one RMSprop step (lr 1e-3). The model trains
+ * across calls, as in the peer's loop; each solve reuses the storage of the previous iteration's
+ * recording ({@link GradientSolve#recycling}), as a training loop would. This is the raw loop over
+ * {@code GradientSolve}; {@code bench train}'s {@code W3Training} runs the same workload through
+ * {@code NeuralOde} and {@code Trainer}.
  */
 final class W3Iteration implements BenchCase {
-  static final int DATA = 1000;
+  static final int DATA = SpiralData.POINTS;
   static final int WINDOW = 10;
   static final int BATCH = 20;
-  private static final double[][] A = {{-0.1, 2.0}, {-2.0, -0.1}};
 
   private final String name;
   private final Adjoint adjoint;
   private final DifferentiableTerm term;
   private final double[] theta;
   private final Optimizer optimizer;
-  private final double[] times = new double[DATA];
   private final double[][] trueY;
   private final Random random = new Random(0);
   private final double[] ts = new double[WINDOW];
@@ -68,22 +65,8 @@ final class W3Iteration implements BenchCase {
       theta[i] = 0.1 * init.nextGaussian();
     }
     this.optimizer = RmsProp.builder().learningRate(1e-3).build(theta.length);
-    for (int i = 0; i < DATA; i++) {
-      times[i] = 25.0 * i / (DATA - 1);
-    }
-    System.arraycopy(times, 0, ts, 0, WINDOW);
-    OdeTerm truth = OdeTerm.of(2, (t, y, dy) -> {
-      double a = y[0] * y[0] * y[0];
-      double b = y[1] * y[1] * y[1];
-      dy[0] = a * A[0][0] + b * A[1][0];
-      dy[1] = a * A[0][1] + b * A[1][1];
-    });
-    Solution s = Solve.of(truth, new Dopri5(), 0, 25, new double[] {2, 0})
-        .controller(PidController.of(1e-7, 1e-9)).saveAt(SaveAt.ts(times)).run();
-    this.trueY = new double[DATA][];
-    for (int i = 0; i < DATA; i++) {
-      trueY[i] = s.y(i);
-    }
+    System.arraycopy(SpiralData.times(), 0, ts, 0, WINDOW);
+    this.trueY = SpiralData.states();
   }
 
   @Override

@@ -44,20 +44,33 @@ public final class SpiralData {
     return t;
   }
 
-  /** The data as a single-series panel with channels {@code x, y}, every value observed. */
-  public static Panel panel() {
-    double[] t = times();
+  /**
+   * The true states at the {@link #times()}: rows {@code [POINTS][2]}, a fresh solve (and fresh
+   * arrays) per call.
+   */
+  public static double[][] states() {
     OdeTerm truth = OdeTerm.of(2, (time, y, dy) -> {
       double[] f = rate(y[0], y[1]);
       dy[0] = f[0];
       dy[1] = f[1];
     });
     Solution s = Solve.of(truth, new Dopri5(), 0, T1, Y0.clone())
-        .controller(PidController.of(1e-7, 1e-9)).saveAt(SaveAt.ts(t)).run();
+        .controller(PidController.of(1e-7, 1e-9)).saveAt(SaveAt.ts(times())).run();
+    double[][] y = new double[POINTS][];
+    for (int i = 0; i < POINTS; i++) {
+      y[i] = s.y(i);
+    }
+    return y;
+  }
+
+  /** The data as a single-series panel with channels {@code x, y}, every value observed. */
+  public static Panel panel() {
+    double[][] y = states();
     double[] values = new double[2 * POINTS];
     for (int i = 0; i < POINTS; i++) {
-      System.arraycopy(s.y(i), 0, values, 2 * i, 2);
+      System.arraycopy(y[i], 0, values, 2 * i, 2);
     }
-    return new Panel("ode_demo spiral", CHANNELS, List.of(new Series("spiral", t, values, 2)));
+    return new Panel("ode_demo spiral", CHANNELS, List.of(new Series("spiral", times(), values,
+        2)));
   }
 }

@@ -15,6 +15,7 @@ import org.nde4j.learn.train.LossAndGradient;
 import org.nde4j.random.Key;
 import org.nde4j.solve.adjoint.Adjoint;
 import org.nde4j.solve.adjoint.GradientSolve;
+import org.nde4j.solve.adjoint.Gradients;
 import org.nde4j.solve.adjoint.Recording;
 import org.nde4j.solve.integrate.SaveAt;
 import org.nde4j.solve.integrate.Solution;
@@ -58,6 +59,8 @@ public final class NeuralOde {
   private final Adjoint adjoint;
   private final WindowLoss windowLoss;
   private final Map<Integer, DifferentiableTerm> terms = new ConcurrentHashMap<>();
+  /** Windows whose relative times differ by at most this many ulps of the times share a solve. */
+  private static final int RELATIVE_TIME_ULPS = 8;
 
   private NeuralOde(Builder b) {
     dim = b.dim;
@@ -202,9 +205,10 @@ public final class NeuralOde {
    * observed values (0 where missing, zeros in the augmented dimensions) over its times, and the
    * {@link WindowLoss} of prediction minus observation is averaged over the observed entries
    * (mask 1) of all windows and points, the first point included (as ode_demo). Without time
-   * input, windows that share their relative times are solved as one batch ({@code
-   * term(B)}); otherwise each window is solved on its own absolute times. The gradient comes from
-   * {@link GradientSolve} with this model's adjoint.
+   * input, windows that share their relative times (up to rounding: 8 ulps of the times, so
+   * windows cut from one regular grid do) are solved as one batch ({@code term(B)}) on the first
+   * window's relative times; otherwise each window is solved on its own absolute times. The
+   * gradient comes from {@link GradientSolve} with this model's adjoint.
    *
    * @param theta the parameters
    * @param batch windows of this model's {@link #dim()} channels
@@ -215,6 +219,16 @@ public final class NeuralOde {
    *     wrong length, the batch has another number of channels, or no entry is observed
    */
   public double loss(double[] theta, WindowBatch batch, double[] grad) {
+    return loss(theta, batch, grad, null);
+  }
+
+  /**
+   * {@link #loss(double[], WindowBatch, double[])}, adding the work of its solves to {@code
+   * counts} (forward evaluations of every solve, backward evaluations of those that succeeded).
+   *
+   * @param counts running totals to add to, or {@code null}
+   */
+  public double loss(double[] theta, WindowBatch batch, double[] grad, SolveCounts counts) {
     checkTheta(theta);
     if (grad.length != net.numParams()) {
       throw new IllegalArgumentException("neural ODE: grad has " + grad.length
@@ -243,12 +257,12 @@ public final class NeuralOde {
       for (int j = 0; j < k; j++) {
         ts[j] = times[j] - times[0];
       }
-      return windows(theta, 0, b, ts, values, mask, k, observed, grad);
+      return windows(theta, 0, b, ts, values, mask, k, observed, grad, counts);
     }
     double sum = 0;
     for (int w = 0; w < b; w++) {
       double[] ts = Arrays.copyOfRange(times, w * k, (w + 1) * k);
-      double l = windows(theta, w, 1, ts, values, mask, k, observed, grad);
+      double l = windows(theta, w, 1, ts, values, mask, k, observed, grad, counts);
       if (!Double.isFinite(l)) {
         return l;
       }
@@ -262,12 +276,18 @@ public final class NeuralOde {
     return this::loss;
   }
 
+  /** This model's {@link #loss} as the trainer's loss function, adding its work to {@code counts}. */
+  public LossAndGradient<WindowBatch> lossFunction(SolveCounts counts) {
+    Objects.requireNonNull(counts, "counts");
+    return (theta, batch, grad) -> loss(theta, batch, grad, counts);
+  }
+
   /**
    * Solves windows {@code first, …, first + count − 1} as one batch on {@code ts}; adds their
    * share of the loss (returned) and of the gradient (to {@code grad}).
    */
   private double windows(double[] theta, int first, int count, double[] ts, double[] values,
-      double[] mask, int k, double observed, double[] grad) {
+      double[] mask, int k, double observed, double[] grad, SolveCounts counts) {
     int s = dim + augment;
     double[] y0 = new double[count * s];
     for (int w = 0; w < count; w++) {
@@ -276,6 +296,9 @@ public final class NeuralOde {
     Recording r = GradientSolve.of(term(count), solver, ts[0], ts[k - 1], y0, theta).saveAt(ts)
         .controller(PidController.of(rtol, atol)).maxSteps(maxSteps).adjoint(adjoint).forward();
     if (r.status() != Status.SUCCESS) {
+      if (counts != null) {
+        counts.add(r.stats(), null);
+      }
       Arrays.fill(grad, Double.NaN);
       return Double.NaN;
     }
@@ -294,17 +317,29 @@ public final class NeuralOde {
         }
       }
     }
-    double[] g = r.backward(ybar).theta();
+    Gradients gradients = r.backward(ybar);
+    if (counts != null) {
+      counts.add(r.stats(), gradients);
+    }
+    double[] g = gradients.theta();
     for (int i = 0; i < grad.length; i++) {
       grad[i] += g[i];
     }
     return sum / observed;
   }
 
-  private static boolean sameRelativeTimes(double[] times, int b, int k) {
+  /**
+   * Whether every window's times, relative to its first, equal the first window's up to rounding:
+   * windows cut from one grid ({@code linspace}, decimal times read from a file) differ there by
+   * an ulp or two of the absolute times, which must not split ode_demo's batch into 20 solves.
+   */
+  static boolean sameRelativeTimes(double[] times, int b, int k) {
     for (int w = 1; w < b; w++) {
       for (int j = 1; j < k; j++) {
-        if (times[w * k + j] - times[w * k] != times[j] - times[0]) {
+        double scale = Math.max(Math.max(Math.abs(times[w * k + j]), Math.abs(times[w * k])),
+            Math.max(Math.abs(times[j]), Math.abs(times[0])));
+        double d = (times[w * k + j] - times[w * k]) - (times[j] - times[0]);
+        if (!(Math.abs(d) <= RELATIVE_TIME_ULPS * Math.ulp(scale))) {
           return false;
         }
       }

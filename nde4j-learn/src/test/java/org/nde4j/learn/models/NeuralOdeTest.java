@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.nde4j.learn.data.SpiralData;
 import org.nde4j.learn.data.WindowBatch;
+import org.nde4j.learn.data.WindowSampler;
 import org.nde4j.learn.nn.ParameterSet;
 import org.nde4j.random.Key;
 import org.nde4j.solve.adjoint.Adjoint;
@@ -144,6 +146,27 @@ class NeuralOdeTest {
       }
     }
     assertThat(batched).isCloseTo(sum / 23, within(1e-8));
+  }
+
+  @Test
+  void windowsOfOneGridAreOneBatchedSolve() {
+    // linspace(0, 25, 1000) windows differ in their relative times by an ulp or two: still one
+    // solve of [20, 2] states, as ode_demo's batch_t = t[:10].
+    NeuralOde ode = NeuralOde.builder(2).hidden(8).build();
+    double[] theta = ode.init(Key.of(3)).values();
+    WindowSampler sampler = new WindowSampler(SpiralData.panel(), 10, 20);
+    SolveCounts counts = new SolveCounts();
+    for (int i = 0; i < 5; i++) {
+      ode.loss(theta, sampler.sample(Key.of(9).foldIn(i)), new double[theta.length], counts);
+    }
+    assertThat(counts.solves()).isEqualTo(5);
+    assertThat(counts.forwardEvaluations()).isPositive();
+    assertThat(counts.backwardEvaluations()).isPositive();
+    // Times off the grid by more than rounding are solved window by window.
+    double[] t = {0, 1, 2, 5, 6, 7.001};
+    assertThat(NeuralOde.sameRelativeTimes(t, 2, 3)).isFalse();
+    double[] grid = {0.1, 0.2, 0.30000000000000004, 0.7, 0.8, 0.9};
+    assertThat(NeuralOde.sameRelativeTimes(grid, 2, 3)).isTrue();
   }
 
   @Test
