@@ -16,6 +16,7 @@ import org.nde4j.random.Key;
 import org.nde4j.solve.adjoint.Adjoint;
 import org.nde4j.solve.adjoint.GradientSolve;
 import org.nde4j.solve.adjoint.Recording;
+import org.nde4j.solve.adjoint.SaveMode;
 import org.nde4j.solve.integrate.SaveAt;
 import org.nde4j.solve.integrate.Solution;
 import org.nde4j.solve.integrate.Solve;
@@ -58,6 +59,8 @@ public final class NeuralOde {
   private final Adjoint adjoint;
   private final WindowLoss windowLoss;
   private final Map<Integer, DifferentiableTerm> terms = new ConcurrentHashMap<>();
+  /** Each thread's last training solve (differentiated), whose storage its next one reuses. */
+  private final ThreadLocal<Recording> lastSolve = new ThreadLocal<>();
 
   private NeuralOde(Builder b) {
     dim = b.dim;
@@ -204,7 +207,8 @@ public final class NeuralOde {
    * (mask 1) of all windows and points, the first point included (as ode_demo). Without time
    * input, windows that share their relative times are solved as one batch ({@code
    * term(B)}); otherwise each window is solved on its own absolute times. The gradient comes from
-   * {@link GradientSolve} with this model's adjoint.
+   * {@link GradientSolve} with this model's adjoint, the predictions from the solver's dense output
+   * where the adjoint supports it ({@link SaveMode#INTERPOLATED_WHERE_SUPPORTED}).
    *
    * @param theta the parameters
    * @param batch windows of this model's {@link #dim()} channels
@@ -274,7 +278,9 @@ public final class NeuralOde {
       System.arraycopy(values, (first + w) * k * dim, y0, w * s, dim);
     }
     Recording r = GradientSolve.of(term(count), solver, ts[0], ts[k - 1], y0, theta).saveAt(ts)
-        .controller(PidController.of(rtol, atol)).maxSteps(maxSteps).adjoint(adjoint).forward();
+        .controller(PidController.of(rtol, atol)).maxSteps(maxSteps).adjoint(adjoint)
+        .saveMode(SaveMode.INTERPOLATED_WHERE_SUPPORTED).recycling(lastSolve.get()).forward();
+    lastSolve.set(r);
     if (r.status() != Status.SUCCESS) {
       Arrays.fill(grad, Double.NaN);
       return Double.NaN;
