@@ -51,7 +51,7 @@ class InterpolatedSavesTest {
   @ParameterizedTest
   @MethodSource("solvers")
   void fixedStepsGiveTheExactGradientOfTheInterpolatedSaves(Solver solver) {
-    for (Adjoint a : List.of(Adjoint.discrete(), Adjoint.checkpointed(3))) {
+    for (Adjoint a : List.of(Adjoint.discrete(), Adjoint.checkpointed(3), Adjoint.auto())) {
       Gradients g = DiscreteAdjointTest.gradients(MLP, solver, 0, 1.5, Y0, THETA, TS, C, a,
           ConstantStepSize.create(), 0.1, SaveMode.INTERPOLATED);
       Gradients fd = DiscreteAdjointTest.differences(MLP, solver, ConstantStepSize.create(), 0.1,
@@ -199,6 +199,24 @@ class InterpolatedSavesTest {
             Direction.RISING).saveMode(SaveMode.INTERPOLATED);
     assertThatThrownBy(withEvent::forward).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("terminal event");
+  }
+
+  /** A solve that reuses an earlier recording's storage gives the same bits. */
+  @Test
+  void recyclingGivesTheSameGradients() {
+    DifferentiableTerm term = DifferentiableTerm.of(MLP.fn(), 2, THETA.length);
+    java.util.function.Function<Recording, Recording> run = previous -> GradientSolve.of(term,
+        new Tsit5(), 0, 1.5, Y0, THETA).saveAt(TS).controller(PidController.of(1e-6, 1e-8))
+        .adjoint(Adjoint.discrete()).saveMode(SaveMode.INTERPOLATED).recycling(previous)
+        .forward();
+    Recording first = run.apply(null);
+    Gradients fresh = first.backward(C);
+    Recording second = run.apply(first);
+    Gradients reused = second.backward(C);
+    assertThat(reused.theta()).isEqualTo(fresh.theta());
+    assertThat(reused.y0()).isEqualTo(fresh.y0());
+    assertThat(reused.ts()).isEqualTo(fresh.ts());
+    assertThat(second.ys()).isDeepEqualTo(first.ys());
   }
 
   /** Where unsupported, INTERPOLATED_WHERE_SUPPORTED falls back to forced step ends. */
