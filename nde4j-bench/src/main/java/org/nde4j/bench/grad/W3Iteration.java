@@ -10,6 +10,7 @@ import org.nde4j.solve.adjoint.Adjoint;
 import org.nde4j.solve.adjoint.GradientSolve;
 import org.nde4j.solve.adjoint.Gradients;
 import org.nde4j.solve.adjoint.Recording;
+import org.nde4j.solve.adjoint.SaveMode;
 import org.nde4j.solve.solver.rk.Dopri5;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.term.DifferentiableTerm;
@@ -19,12 +20,13 @@ import org.nde4j.tensor.Shape;
  * Workload W3, torchdiffeq's {@code ode_demo} training iteration: data from {@code dy/dt = y³ A}
  * on {@code t = linspace(0, 25, 1000)} ({@link SpiralData}); model {@code dy/dt = MLP(y³)}, MLP
  * 2→50→tanh→2 (weights N(0, 0.1), biases 0); each call is one whole iteration: 20 random windows
- * of 10 points, a batched dopri5 solve (rtol 1e-7, atol 1e-9) saving the 10 points, loss mean
- * |pred − true|, the gradient by the given adjoint, one RMSprop step (lr 1e-3). The model trains
- * across calls, as in the peer's loop; each solve reuses the storage of the previous iteration's
- * recording ({@link GradientSolve#recycling}), as a training loop would. This is the raw loop over
- * {@code GradientSolve}; {@code bench train}'s {@code W3Training} runs the same workload through
- * {@code NeuralOde} and {@code Trainer}.
+ * of 10 points, a batched dopri5 solve (rtol 1e-7, atol 1e-9) saving the 10 points from its dense
+ * output (as torchdiffeq does; {@link SaveMode#INTERPOLATED}), loss mean |pred − true|, the
+ * gradient by the given adjoint, one RMSprop step (lr 1e-3). The model trains across calls, as in
+ * the peer's loop; each solve reuses the storage of the previous iteration's recording ({@link
+ * GradientSolve#recycling}), as a training loop would. This is the raw loop over {@code
+ * GradientSolve}; {@code bench train}'s {@code W3Training} runs the same workload through {@code
+ * NeuralOde} and {@code Trainer}.
  */
 final class W3Iteration implements BenchCase {
   static final int DATA = SpiralData.POINTS;
@@ -85,7 +87,8 @@ final class W3Iteration implements BenchCase {
       }
     }
     Recording r = GradientSolve.of(term, new Dopri5(), 0, ts[WINDOW - 1], y0, theta).saveAt(ts)
-        .controller(controller).adjoint(adjoint).recycling(last).forward();
+        .saveMode(SaveMode.INTERPOLATED).controller(controller).adjoint(adjoint).recycling(last)
+        .forward();
     last = r;
     double[][] pred = r.ys();
     double loss = 0;

@@ -17,6 +17,7 @@ import org.nde4j.solve.adjoint.Adjoint;
 import org.nde4j.solve.adjoint.GradientSolve;
 import org.nde4j.solve.adjoint.Gradients;
 import org.nde4j.solve.adjoint.Recording;
+import org.nde4j.solve.adjoint.SaveMode;
 import org.nde4j.solve.integrate.SaveAt;
 import org.nde4j.solve.integrate.Solution;
 import org.nde4j.solve.integrate.Solve;
@@ -61,6 +62,8 @@ public final class NeuralOde {
   private final Map<Integer, DifferentiableTerm> terms = new ConcurrentHashMap<>();
   /** Windows whose relative times differ by at most this many ulps of the times share a solve. */
   private static final int RELATIVE_TIME_ULPS = 8;
+  /** Each thread's last training solve (differentiated), whose storage its next one reuses. */
+  private final ThreadLocal<Recording> lastSolve = new ThreadLocal<>();
 
   private NeuralOde(Builder b) {
     dim = b.dim;
@@ -208,7 +211,9 @@ public final class NeuralOde {
    * input, windows that share their relative times (up to rounding: 8 ulps of the times, so
    * windows cut from one regular grid do) are solved as one batch ({@code term(B)}) on the first
    * window's relative times; otherwise each window is solved on its own absolute times. The
-   * gradient comes from {@link GradientSolve} with this model's adjoint.
+   * gradient comes from {@link GradientSolve} with this model's adjoint, the predictions from the
+   * solver's dense output where the adjoint supports it ({@link
+   * SaveMode#INTERPOLATED_WHERE_SUPPORTED}).
    *
    * @param theta the parameters
    * @param batch windows of this model's {@link #dim()} channels
@@ -294,7 +299,9 @@ public final class NeuralOde {
       System.arraycopy(values, (first + w) * k * dim, y0, w * s, dim);
     }
     Recording r = GradientSolve.of(term(count), solver, ts[0], ts[k - 1], y0, theta).saveAt(ts)
-        .controller(PidController.of(rtol, atol)).maxSteps(maxSteps).adjoint(adjoint).forward();
+        .controller(PidController.of(rtol, atol)).maxSteps(maxSteps).adjoint(adjoint)
+        .saveMode(SaveMode.INTERPOLATED_WHERE_SUPPORTED).recycling(lastSolve.get()).forward();
+    lastSolve.set(r);
     if (r.status() != Status.SUCCESS) {
       if (counts != null) {
         counts.add(r.stats(), null);

@@ -38,7 +38,9 @@ final class Backward {
 
   /**
    * Assembles the gradients from the adjoint state {@code λ(t0) = ∂L/∂y0} and {@code θ̄}: {@code
-   * ∂L/∂ts_i = ȳ_i · f(ts_i, Y_i)}, {@code ∂L/∂t0 = −(λ(t0) − Σ_{ts_i = t0} ȳ_i) · f(t0, y0)}.
+   * ∂L/∂ts_i = ȳ_i · f(ts_i, Y_i)} (for a save read from an explicit Runge–Kutta step's dense
+   * output, {@code ȳ_i · dY_i/dts_i}, the interpolant's slope), {@code ∂L/∂t0 = −(λ(t0) −
+   * Σ_{ts_i = t0} ȳ_i) · f(t0, y0)}.
    */
   static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
       DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
@@ -68,6 +70,9 @@ final class Backward {
         continue;   // cut off by a terminal event
       }
       double[] rate = known == null ? null : known[i];
+      if (rate == null && r.saveRates() != null) {
+        rate = r.saveRates()[i];   // an interpolated save: the interpolant's slope
+      }
       if (rate == null) {
         f.rate(ts[i], r.ys()[i], theta, dy);
         rate = dy;

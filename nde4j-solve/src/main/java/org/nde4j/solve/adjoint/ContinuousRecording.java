@@ -238,7 +238,8 @@ final class ContinuousRecording implements Recording {
 
   /**
    * Collects the knots during the forward solve: {@code t0}, each save time (its state is taken
-   * from the saved states afterwards) and every {@code every}-th step end.
+   * from the saved states afterwards; a save read from a step's dense output comes before that
+   * step's end) and every {@code every}-th step end.
    */
   private static final class Knots implements ForwardLoop.Listener {
     final StepTimes times = new StepTimes();
@@ -246,12 +247,14 @@ final class ContinuousRecording implements Recording {
     final int[] saveKnot;
     private final double[] ts;
     private final int every;
+    private final double dir;
     private int nextSave;
 
     Knots(GradientSolve p, int every) {
       this.ts = p.ts();
       this.every = every;
       this.saveKnot = new int[ts.length];
+      this.dir = Math.signum(p.t1() - p.t0());
       times.add(p.t0());
       states.add(p.y0());
       while (nextSave < ts.length && ts[nextSave] == p.t0()) {
@@ -261,6 +264,12 @@ final class ContinuousRecording implements Recording {
 
     @Override
     public void accepted(int k, double t, double tNext, double[] y, double[] yNext) {
+      // save times read from this step's dense output (SaveMode.INTERPOLATED)
+      while (nextSave < ts.length && (ts[nextSave] - tNext) * dir < 0) {
+        saveKnot[nextSave] = states.size();
+        times.add(ts[nextSave++]);
+        states.add(null);
+      }
       boolean save = nextSave < ts.length && ts[nextSave] == tNext;
       boolean checkpoint = every > 0 && (k + 1) % every == 0;
       if (!save && !checkpoint) {

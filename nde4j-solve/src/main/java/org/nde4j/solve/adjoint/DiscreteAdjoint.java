@@ -38,7 +38,7 @@ final class DiscreteAdjoint implements Adjoint {
     SavingTerm saving = budget == Integer.MAX_VALUE && step instanceof RkStepVjp
         ? new SavingTerm(f, theta, term.size(), pool) : null;
     SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
-        p.ts());
+        p.ts(), p.interpolatesSaves());
     ForwardLoop.Result r = ForwardLoop.run(p, saving != null ? saving : term.bind(theta), p.y0(),
         p.controller(), p.dt0(),
         new ForwardLoop.Listener() {

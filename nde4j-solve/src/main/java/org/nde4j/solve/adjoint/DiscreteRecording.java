@@ -7,8 +7,9 @@ import org.nde4j.solve.term.DifferentiableTerm;
 /**
  * The forward record of the discrete adjoint and its backward pass: the adjoint state {@code λ} (of
  * the solver state, see {@link StepVjp}) is carried backwards step by step through {@link
- * StepVjp#vjp}; the states the steps need are
- * the stored checkpoints or are recomputed from them. Segments between forward checkpoints are
+ * StepVjp#vjp} (with the stage cotangents of saves read from the dense output, {@link
+ * InterpolatedSaves}); the states the steps need are the stored checkpoints or are recomputed
+ * from them. Segments between forward checkpoints are
  * reversed with the binomial schedule of Griewank &amp; Walther's {@code revolve} using the
  * budget's remaining states; with none left a segment is replayed from its start for every step.
  */
@@ -31,6 +32,8 @@ final class DiscreteRecording implements Recording {
   private final double[] replayA;
   private final double[] replayB;
   private double[][] ybar;
+  /** The stage cotangents of saves read from the dense output, or null (saves at step ends). */
+  private final InterpolatedSaves interpolated;
   /** Whether a later solve took this recording's storage ({@link GradientSolve#recycling}). */
   private boolean recycled;
 
@@ -54,6 +57,11 @@ final class DiscreteRecording implements Recording {
     this.work = new double[m];
     this.replayA = new double[m];
     this.replayB = new double[m];
+    this.interpolated = result.saveRates() != null
+        && problem.solver() instanceof org.nde4j.solve.solver.rk.AbstractExplicitRk rk
+        && step instanceof RkStepVjp rkStep
+        ? new InterpolatedSaves(rk.interpolant(), rkStep.lastStageIsEndRate(), result,
+            problem.ts(), times, n) : null;
   }
 
   /** The differentiable term of the solve. */
@@ -169,12 +177,21 @@ final class DiscreteRecording implements Recording {
     }
   }
 
-  /** The VJP of step {@code k} from its start state. */
+  /**
+   * The VJP of step {@code k} from its start state (with the cotangents of the saves read from its
+   * dense output).
+   */
   private void reverseStep(int k, double[] y) {
     addCotangents(k + 1);
     double h = times[k + 1] - times[k];
-    if (saved == null || !saved.vjp(k, times[k], h, theta, lambda, thetaBar)) {
+    double[][] extra = interpolated == null ? null : interpolated.stageCotangents(k, ybar);
+    if (saved != null && saved.vjp(k, times[k], h, theta, lambda, thetaBar, extra)) {
+      return;
+    }
+    if (extra == null) {
       step.vjp(times[k], h, y, theta, lambda, thetaBar);
+    } else {
+      ((RkStepVjp) step).vjp(times[k], h, y, theta, lambda, thetaBar, extra);
     }
   }
 

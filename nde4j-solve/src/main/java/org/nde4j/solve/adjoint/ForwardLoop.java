@@ -13,7 +13,9 @@ import org.nde4j.solve.term.Term;
 
 /**
  * The forward solve shared by the adjoints: steps the bound term with the problem's solver and
- * controller, forcing step ends at the save times, and reports every accepted step to a listener.
+ * controller, forcing step ends at the save times (or, with {@link SaveMode#INTERPOLATED}, reading
+ * the save times inside a step from its dense output), and reports every accepted step to a
+ * listener.
  * With a {@link SteadyState} condition the solve stops after the first step whose end satisfies it
  * (one extra evaluation of the field per step); the states saved from then on are that end state.
  */
@@ -42,8 +44,19 @@ final class ForwardLoop {
     boolean stops(double t, double tNext, double[] y, double[] yNext, Stepping stepping);
   }
 
-  /** What the forward solve produced. */
-  record Result(double[][] ys, int[] saveStep, int steps, Status status, Stats stats) {}
+  /**
+   * What the forward solve produced. {@code saveStep[i]} is the number of steps taken before
+   * {@code ys[i]} was saved: the step it ends ({@code ts_i} equal to that step end), or, for a save
+   * time read from the dense output of step {@code k} (strictly inside it), {@code k}. {@code
+   * saveRates} (null when no save was interpolated) holds for interpolated saves of explicit
+   * Runge–Kutta methods the interpolant's slope {@code dY_i/dts_i} (null rows otherwise).
+   */
+  record Result(double[][] ys, int[] saveStep, int steps, Status status, Stats stats,
+      double[][] saveRates) {
+    Result(double[][] ys, int[] saveStep, int steps, Status status, Stats stats) {
+      this(ys, saveStep, steps, status, stats, null);
+    }
+  }
 
   private ForwardLoop() {}
 
@@ -74,13 +87,15 @@ final class ForwardLoop {
       StepSizeController controller, double dt0, Listener listener, Terminal terminal,
       Consumer<DenseSegment> dense) {
     double[] ts = p.ts();
+    boolean interpolate = p.interpolatesSaves();
     double[] interior = new double[ts.length];
     int m = 0;
     for (double s : ts) {
-      if (s != p.t0() && s != p.t1()) {
+      if (s != p.t0() && s != p.t1() && !interpolate) {
         interior[m++] = s;
       }
     }
+    double dir = Math.signum(p.t1() - p.t0());
     CapturingSolver solver = new CapturingSolver(p.solver());
     Stepping stepping = Stepping.start(term, solver,
         ClipController.of(controller, java.util.Arrays.copyOf(interior, m), null), p.t0(),
@@ -88,6 +103,8 @@ final class ForwardLoop {
     int n = term.size();
     double[][] ys = new double[ts.length][];
     int[] saveStep = new int[ts.length];
+    double[][] saveRates = interpolate ? new double[ts.length][] : null;
+    InterpolantSlope slope = interpolate ? InterpolantSlope.of(p.solver()) : null;
     int next = 0;
     double[] y = y0.clone();
     double[] yNext = new double[n];
@@ -118,6 +135,15 @@ final class ForwardLoop {
       if (dense != null) {
         dense.accept(stepping.denseSegment());
       }
+      while (interpolate && next < ts.length && (ts[next] - stepping.t()) * dir < 0) {
+        double[] ys1 = new double[n];
+        stepping.interpolate(ts[next], ys1);
+        ys[next] = ys1;
+        if (slope != null) {
+          saveRates[next] = slope.at(solver.stepper, (ts[next] - t) / (stepping.t() - t));
+        }
+        saveStep[next++] = k;
+      }
       listener.accepted(k, t, stepping.t(), y, yNext);
       k++;
       while (next < ts.length && ts[next] == stepping.t()) {
@@ -140,7 +166,7 @@ final class ForwardLoop {
         }
       }
     }
-    return new Result(ys, saveStep, k, status, stepping.stats());
+    return new Result(ys, saveStep, k, status, stepping.stats(), saveRates);
   }
 
   /** The problem's solver, remembering the stepper it makes for the solve. */

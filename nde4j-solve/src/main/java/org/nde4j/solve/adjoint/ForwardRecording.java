@@ -39,8 +39,14 @@ final class ForwardRecording implements SensitivityRecording, EventRecording {
     for (int i = 0; i < zs.length; i++) {
       ys[i] = zs[i] == null ? null : java.util.Arrays.copyOf(zs[i], n);
     }
+    // an interpolated save's slope: its first n entries are dY/dts
+    double[][] rates = augmented.saveRates() == null ? null : new double[zs.length][];
+    for (int i = 0; rates != null && i < zs.length; i++) {
+      double[] r = augmented.saveRates()[i];
+      rates[i] = r == null ? null : java.util.Arrays.copyOf(r, n);
+    }
     this.states = new ForwardLoop.Result(ys, augmented.saveStep(), augmented.steps(),
-        augmented.status(), augmented.stats());
+        augmented.status(), augmented.stats(), rates);
   }
 
   @Override

@@ -4,6 +4,8 @@ import java.util.Objects;
 import org.nde4j.solve.event.Direction;
 import org.nde4j.solve.integrate.Solve;
 import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.reversible.ReversibleHeun;
+import org.nde4j.solve.solver.rk.AbstractExplicitRk;
 import org.nde4j.solve.stepsize.ConstantStepSize;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.stepsize.StepSizeController;
@@ -23,9 +25,10 @@ import org.nde4j.tensor.TensorFn;
  * Gradients g = r.backward(dLdY);          // g.y0(), g.theta(), g.t0(), g.ts(), g.t1()
  * }</pre>
  *
- * <p>Steps land exactly on the save times (they are forced step ends, as with a {@link
+ * <p>By default steps land exactly on the save times (they are forced step ends, as with a {@link
  * org.nde4j.solve.stepsize.ClipController}), so saved states are step results, not
- * interpolations. Time gradients use {@code dY/dts = f(ts, Y)} and {@code ∂L/∂t0 = −λ(t0)·f(t0,
+ * interpolations; {@link #saveMode}{@code (SaveMode.INTERPOLATED)} reads them from the solver's
+ * dense output instead (fewer steps when the save times are dense). Time gradients use {@code dY/dts = f(ts, Y)} and {@code ∂L/∂t0 = −λ(t0)·f(t0,
  * y0)} with the adjoint state {@code λ(t0) = ∂L/∂y0}.
  */
 public final class GradientSolve {
@@ -43,6 +46,9 @@ public final class GradientSolve {
   private SteadyState steadyState;
   private TerminalEvent event;
   private Recording recycled;
+  private SaveMode saveMode = SaveMode.STEP_ENDS;
+  /** Whether the running forward solve reads its saves from the dense output (set by forward). */
+  private boolean interpolating;
 
   private GradientSolve(DifferentiableTerm term, Solver solver, double t0, double t1,
       double[] y0, double[] theta) {
@@ -102,6 +108,59 @@ public final class GradientSolve {
     }
     this.ts = times.clone();
     return this;
+  }
+
+  /**
+   * How the saved states are produced (default {@link SaveMode#STEP_ENDS}): forced step ends, or
+   * read from the dense output ({@link SaveMode#INTERPOLATED}; {@link
+   * SaveMode#INTERPOLATED_WHERE_SUPPORTED} falls back to step ends where the adjoint or solver
+   * cannot differentiate the interpolation).
+   */
+  public GradientSolve saveMode(SaveMode mode) {
+    this.saveMode = Objects.requireNonNull(mode, "mode");
+    return this;
+  }
+
+  /** The save mode as set ({@link #saveMode(SaveMode)}). */
+  public SaveMode saveMode() {
+    return saveMode;
+  }
+
+  /**
+   * Whether this solve, with its adjoint and solver as set now, can read its saved states from
+   * the dense output ({@link SaveMode#INTERPOLATED}).
+   */
+  public boolean supportsInterpolatedSaves() {
+    return interpolationObstacle() == null;
+  }
+
+  /** Whether the forward solve running reads interior saves from the dense output. */
+  boolean interpolatesSaves() {
+    return interpolating;
+  }
+
+  /** Why this solve cannot interpolate its saves, or null if it can. */
+  private String interpolationObstacle() {
+    if (event != null) {
+      return "a terminal event (its crossing is located between step ends)";
+    }
+    if (adjoint instanceof ContinuousAdjoint || adjoint instanceof ForwardSensitivity
+        || adjoint instanceof ImplicitAdjoint) {
+      return null;
+    }
+    if (adjoint instanceof AutoAdjoint && solver instanceof ReversibleHeun) {
+      return "Adjoint.auto() on reversible_heun (it picks the reversible adjoint, which adds the"
+          + " save times' cotangents at step ends)";
+    }
+    if (adjoint instanceof DiscreteAdjoint || adjoint instanceof AutoAdjoint) {
+      if (solver instanceof AbstractExplicitRk rk) {
+        return rk.interpolant().extraStages() == 0 ? null : "adjoint " + adjoint.name()
+            + " on " + solver.name() + ", whose dense output evaluates extra stages";
+      }
+      return "adjoint " + adjoint.name() + " on " + solver.name() + " (not an explicit"
+          + " Runge–Kutta method)";
+    }
+    return "adjoint " + adjoint.name();
   }
 
   /** The step-size controller (default: PID with rtol 1e-3, atol 1e-6, as {@link Solve}). */
@@ -240,6 +299,15 @@ public final class GradientSolve {
           + " differentiate events; use Adjoint.discrete(), checkpointed(budget), auto() or"
           + " forwardMode()");
     }
+    String obstacle = saveMode == SaveMode.STEP_ENDS ? "" : interpolationObstacle();
+    if (saveMode == SaveMode.INTERPOLATED && obstacle != null) {
+      throw new IllegalArgumentException("gradient solve: SaveMode.INTERPOLATED is not supported"
+          + " with " + obstacle + "; use SaveMode.STEP_ENDS (or INTERPOLATED_WHERE_SUPPORTED),"
+          + " or interpolate with Adjoint.discrete()/checkpointed(budget)/auto() on dopri5,"
+          + " tsit5, dopri8, bosh3 or euler, or with backsolve(), interpolating(), quadrature()"
+          + " or forwardMode() on any solver");
+    }
+    interpolating = obstacle == null;
     return adjoint.forward(this);
   }
 

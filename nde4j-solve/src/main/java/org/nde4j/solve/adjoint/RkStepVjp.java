@@ -28,6 +28,10 @@ final class RkStepVjp implements StepVjp {
   private final boolean[] needed;
   /** Residuals of the needed stages of the step being reversed (allocated on first use). */
   private double[][][] scratch;
+  /** Residuals of every stage of the step being reversed, for extra stage cotangents. */
+  private double[][][] scratchAll;
+  /** Stages the current sweep runs: needed, or given or reached by extra cotangents. */
+  private final boolean[] active;
 
   RkStepVjp(ButcherTableau tableau, DifferentiableTerm.Evaluator f, int n, int p) {
     this.tableau = tableau;
@@ -41,6 +45,7 @@ final class RkStepVjp implements StepVjp {
     this.pBar = new double[p];
     this.sum = new double[n];
     this.needed = new boolean[s];
+    this.active = new boolean[s];
     // k̄_i is non-zero if b_i ≠ 0 or a later needed stage reads k_i.
     for (int i = s - 1; i >= 0; i--) {
       boolean use = tableau.b(i) != 0;
@@ -74,7 +79,7 @@ final class RkStepVjp implements StepVjp {
           }
         }
       }
-      if (residuals != null && needed[i]) {
+      if (residuals != null && residuals[i] != null) {
         f.rate(t + tableau.c(i) * h, zi, theta, k[i], residuals[i]);
       } else {
         f.rate(t + tableau.c(i) * h, zi, theta, k[i]);
@@ -111,7 +116,25 @@ final class RkStepVjp implements StepVjp {
       }
     }
     stages(t, h, y, theta, scratch);
-    sweep(t, h, theta, scratch, lambda, thetaBar);
+    sweep(t, h, theta, scratch, lambda, thetaBar, null);
+  }
+
+  /**
+   * {@link #vjp(double, double, double[], double[], double[], double[])} of a step whose stages
+   * also feed other outputs (the saves read from its dense output): {@code extra[i]}, unless
+   * null, is added to the cotangent {@code k̄_i} of stage {@code i} (stages are recomputed with
+   * residuals from {@code y}).
+   */
+  void vjp(double t, double h, double[] y, double[] theta, double[] lambda, double[] thetaBar,
+      double[][] extra) {
+    if (scratchAll == null) {
+      scratchAll = new double[s][][];
+      for (int i = 0; i < s; i++) {
+        scratchAll[i] = f.residuals(n);
+      }
+    }
+    stages(t, h, y, theta, scratchAll);
+    sweep(t, h, theta, scratchAll, lambda, thetaBar, extra);
   }
 
   /** Number of stages {@code s}. */
@@ -139,22 +162,39 @@ final class RkStepVjp implements StepVjp {
    * evaluated again.
    */
   void vjp(double t, double h, double[] theta, double[][][] residuals, double[] lambda,
-      double[] thetaBar) {
-    sweep(t, h, theta, residuals, lambda, thetaBar);
+      double[] thetaBar, double[][] extra) {
+    sweep(t, h, theta, residuals, lambda, thetaBar, extra);
   }
 
-  /** The reverse sweep over the stages, from the residuals of the needed stages. */
+  /**
+   * The reverse sweep over the stages, from the residuals of the stages it runs: the needed ones,
+   * and with {@code extra} (cotangents added to {@code k̄_i}; null, or null rows, for none) also
+   * those {@code extra} reaches.
+   */
   private void sweep(double t, double h, double[] theta, double[][][] residuals, double[] lambda,
-      double[] thetaBar) {
+      double[] thetaBar, double[][] extra) {
+    for (int i = s - 1; i >= 0; i--) {
+      boolean use = needed[i] || extra != null && extra[i] != null;
+      for (int l = i + 1; l < s && !use; l++) {
+        use = active[l] && tableau.a(l, i) != 0;
+      }
+      active[i] = use;
+    }
     for (int i = 0; i < s; i++) {
       double hb = h * tableau.b(i);
       double[] kb = kBar[i];
       for (int q = 0; q < n; q++) {
         kb[q] = hb * lambda[q];
       }
+      double[] e = extra == null ? null : extra[i];
+      if (e != null) {
+        for (int q = 0; q < n; q++) {
+          kb[q] += e[q];
+        }
+      }
     }
     for (int i = s - 1; i >= 0; i--) {
-      if (!needed[i]) {
+      if (!active[i]) {
         continue;
       }
       double ti = t + tableau.c(i) * h;

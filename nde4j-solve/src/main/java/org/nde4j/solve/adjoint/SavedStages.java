@@ -19,11 +19,19 @@ final class SavedStages {
   private final java.util.Set<Double> saveTimes = new java.util.HashSet<>();
   private final java.util.Map<Integer, double[]> endRates = new java.util.HashMap<>();
   private double[] startRate;
+  /** Whether every stage is kept (saves read from the dense output give any stage a cotangent). */
+  private final boolean allStages;
 
-  /** @param saveTimes the save times, at whose step ends the field's value is kept */
-  SavedStages(RkStepVjp step, SavingTerm term, double[] saveTimes) {
+  /**
+   * @param saveTimes the save times, at whose step ends the field's value is kept
+   * @param allStages keep every stage's residuals, not only those the step's own VJP needs (for
+   *     saves read from the dense output; a first-same-as-last stage shares its residuals with the
+   *     next step's first stage, so FSAL methods keep nothing more)
+   */
+  SavedStages(RkStepVjp step, SavingTerm term, double[] saveTimes, boolean allStages) {
     this.step = step;
     this.term = term;
+    this.allStages = allStages;
     for (double s : saveTimes) {
       this.saveTimes.add(s);
     }
@@ -47,7 +55,7 @@ final class SavedStages {
       }
       kept = new double[step.stages()][][];
       for (int i = 0; i < kept.length && kept != null; i++) {
-        if (step.needed(i)) {
+        if (allStages || step.needed(i)) {
           kept[i] = term.keep(stages.stage(i));
           if (kept[i] == null) {
             kept = null;
@@ -85,16 +93,20 @@ final class SavedStages {
   }
 
   /**
-   * Runs the VJP of step {@code k} from its kept residuals.
+   * Runs the VJP of step {@code k} from its kept residuals, with {@code extra} (nullable) added to
+   * the stages' cotangents ({@link RkStepVjp#vjp(double, double, double[], double[], double[],
+   * double[], double[][])}).
    *
-   * @return false if nothing was kept for step {@code k} (the caller recomputes)
+   * @return false if nothing was kept for step {@code k} or for a stage {@code extra} reaches (the
+   *     caller recomputes)
    */
-  boolean vjp(int k, double t, double h, double[] theta, double[] lambda, double[] thetaBar) {
+  boolean vjp(int k, double t, double h, double[] theta, double[] lambda, double[] thetaBar,
+      double[][] extra) {
     double[][][] kept = k < steps.size() ? steps.get(k) : null;
-    if (kept == null) {
+    if (kept == null || extra != null && !allStages) {
       return false;
     }
-    step.vjp(t, h, theta, kept, lambda, thetaBar);
+    step.vjp(t, h, theta, kept, lambda, thetaBar, extra);
     return true;
   }
 }

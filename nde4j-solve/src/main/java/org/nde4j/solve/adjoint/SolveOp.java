@@ -38,6 +38,7 @@ public final class SolveOp {
   private Adjoint adjoint = Adjoint.auto();
   private long maxSteps = 100_000;
   private double dt0 = Double.NaN;
+  private SaveMode saveMode = SaveMode.STEP_ENDS;
 
   private SolveOp(DifferentiableTerm term, Solver solver, double t0, double t1) {
     this.term = term;
@@ -76,6 +77,12 @@ public final class SolveOp {
 
   public SolveOp dt0(double dt) {
     this.dt0 = dt;
+    return this;
+  }
+
+  /** How the saved states are produced, as {@link GradientSolve#saveMode(SaveMode)}. */
+  public SolveOp saveMode(SaveMode mode) {
+    this.saveMode = Objects.requireNonNull(mode, "mode");
     return this;
   }
 
@@ -121,7 +128,7 @@ public final class SolveOp {
         .shape(in -> out)
         .forward((in, shapes, o) -> {
           GradientSolve problem = GradientSolve.of(term, solver, t0, t1, in[0], in[1])
-              .saveAt(ts).adjoint(adjoint).maxSteps(maxSteps).dt0(dt0);
+              .saveAt(ts).adjoint(adjoint).maxSteps(maxSteps).dt0(dt0).saveMode(saveMode);
           if (controller != null) {
             problem.controller(controller);
           }

@@ -169,23 +169,34 @@ class DiscreteAdjointTest {
   static void checkAgainstDifferences(TensorFn3 field, Solver solver,
       StepSizeController controller, double dt0, boolean times, double t0, double t1,
       double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint) {
+    checkAgainstDifferences(field, solver, controller, dt0, times, t0, t1, y0, theta, ts, c,
+        adjoint, SaveMode.STEP_ENDS, 1e-6);
+  }
+
+  /** As above with a save mode and a relative tolerance. */
+  static void checkAgainstDifferences(TensorFn3 field, Solver solver,
+      StepSizeController controller, double dt0, boolean times, double t0, double t1,
+      double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint, SaveMode mode,
+      double rel) {
     assertGradientsClose(gradients(field, solver, t0, t1, y0, theta, ts, c, adjoint, controller,
-        dt0), differences(field, solver, controller, dt0, times, adjoint, t0, t1, y0, theta, ts,
-        c), 1e-6);
+        dt0, mode), differences(field, solver, controller, dt0, times, adjoint, mode, t0, t1, y0,
+        theta, ts, c), rel);
   }
 
   /** The gradients of {@code L = Σ c_i · Y_i} by {@code adjoint}, solving with {@code pid}. */
   static Gradients gradients(TensorFn3 field, Solver solver, double t0, double t1, double[] y0,
       double[] theta, double[] ts, double[][] c, Adjoint adjoint, PidController pid) {
-    return gradients(field, solver, t0, t1, y0, theta, ts, c, adjoint, pid, Double.NaN);
+    return gradients(field, solver, t0, t1, y0, theta, ts, c, adjoint, pid, Double.NaN,
+        SaveMode.STEP_ENDS);
   }
 
-  private static Gradients gradients(TensorFn3 field, Solver solver, double t0, double t1,
+  /** The gradients of {@code L = Σ c_i · Y_i} by {@code adjoint} with a save mode. */
+  static Gradients gradients(TensorFn3 field, Solver solver, double t0, double t1,
       double[] y0, double[] theta, double[] ts, double[][] c, Adjoint adjoint,
-      StepSizeController controller, double dt0) {
+      StepSizeController controller, double dt0, SaveMode mode) {
     DifferentiableTerm term = DifferentiableTerm.of(field.fn(), y0.length, theta.length);
     return GradientSolve.of(term, solver, t0, t1, y0, theta).saveAt(ts).controller(controller)
-        .dt0(dt0).adjoint(adjoint).maxSteps(1_000_000).forward().backward(c);
+        .dt0(dt0).adjoint(adjoint).saveMode(mode).maxSteps(1_000_000).forward().backward(c);
   }
 
   /**
@@ -196,20 +207,20 @@ class DiscreteAdjointTest {
   static Gradients differences(TensorFn3 field, Solver solver, double t0, double t1,
       double[] y0, double[] theta, double[] ts, double[][] c) {
     return differences(field, solver, PidController.of(1e-12, 1e-12), Double.NaN, true,
-        Adjoint.discrete(), t0, t1, y0, theta, ts, c);
+        Adjoint.discrete(), SaveMode.STEP_ENDS, t0, t1, y0, theta, ts, c);
   }
 
   /**
    * Central differences of forward solves with {@code controller} and {@code dt0}, run by {@code
    * forward}'s forward pass; without {@code times} the time gradients are NaN (not checked).
    */
-  private static Gradients differences(TensorFn3 field, Solver solver,
-      StepSizeController controller, double dt0, boolean times, Adjoint forward, double t0,
-      double t1, double[] y0, double[] theta, double[] ts, double[][] c) {
+  static Gradients differences(TensorFn3 field, Solver solver,
+      StepSizeController controller, double dt0, boolean times, Adjoint forward, SaveMode mode,
+      double t0, double t1, double[] y0, double[] theta, double[] ts, double[][] c) {
     DifferentiableTerm term = DifferentiableTerm.of(field.fn(), y0.length, theta.length);
     java.util.function.Function<double[][], Recording> run = in -> GradientSolve.of(term, solver,
         in[0][0], in[0][1], in[1], in[2]).saveAt(in[3]).controller(controller).dt0(dt0)
-        .adjoint(forward).maxSteps(1_000_000).forward();
+        .adjoint(forward).saveMode(mode).maxSteps(1_000_000).forward();
     double[][] base = {{t0, t1}, y0, theta, ts};
     double[][] grads = new double[4][];
     double h = 1e-5;

@@ -93,7 +93,11 @@ public final class RkInterpolant {
     return order;
   }
 
-  int extraStages() {
+  /**
+   * Number of extra stages the interpolant evaluates once per step on demand (0 when it reads the
+   * method's stages alone).
+   */
+  public int extraStages() {
     return cExtra.length;
   }
 
@@ -105,8 +109,11 @@ public final class RkInterpolant {
     return aExtra[j];
   }
 
-  /** Writes {@code b_i(θ)} for every stage (main then extra) into {@code out}. */
-  void weights(double theta, double[] out) {
+  /**
+   * Writes {@code b_i(θ)} for every stage (main then extra) into {@code out}, {@link
+   * #totalStages()} values: {@code y(t0 + θh) = y0 + h Σ_i b_i(θ) k_i}.
+   */
+  public void weights(double theta, double[] out) {
     for (int i = 0; i < weights.length; i++) {
       double[] p = weights[i];
       double acc = 0;
@@ -117,7 +124,23 @@ public final class RkInterpolant {
     }
   }
 
-  int totalStages() {
+  /**
+   * Writes the derivatives {@code b_i'(θ)} for every stage (main then extra) into {@code out}:
+   * {@code dy/dt (t0 + θh) = Σ_i b_i'(θ) k_i}.
+   */
+  public void weightDerivatives(double theta, double[] out) {
+    for (int i = 0; i < weights.length; i++) {
+      double[] p = weights[i];
+      double acc = 0;
+      for (int k = p.length - 1; k >= 0; k--) {
+        acc = acc * theta + (k + 1) * p[k];
+      }
+      out[i] = acc;
+    }
+  }
+
+  /** Number of stages the weights cover: the method's, then the extra ones. */
+  public int totalStages() {
     return weights.length;
   }
 }
