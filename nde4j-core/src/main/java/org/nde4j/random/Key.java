@@ -57,16 +57,17 @@ import org.nde4j.kernel.Parallel;
 public final class Key {
 
   /** Counter word 3 of each domain; see the class comment. */
-  private static final int UNIFORM = 0;
-  private static final int NORMAL = 1;
+  static final int UNIFORM = 0;
+  static final int NORMAL = 1;
   private static final int SPLIT = 2;
   private static final int FOLD_IN = 3;
 
   /** Smallest index range handed to one thread; below it thread hand-off costs more than it saves. */
   private static final int MIN_CHUNK = 4096;
 
-  private static final double HALF_PI = 0.5 * Math.PI;
-  private static final double TWO_POW_M53 = 0x1.0p-53;
+  /** The whole-block fill: Vector API when available, scalar otherwise; the same values. */
+  private static final BlockFill FILL = BlockFill.select();
+
   private static final long WORD_MASK = 0xFFFFFFFFL;
 
   private final int k0;
@@ -146,17 +147,13 @@ public final class Key {
   /** Element {@code index} of this key's uniform stream, in {@code [0, 1)}; see the class comment. */
   public double uniformAt(long index) {
     checkIndex(index);
-    int[] w = new int[4];
-    Philox4x32.block((int) (index >>> 1), (int) (index >>> 33), 0, UNIFORM, k0, k1, w);
-    return (index & 1) == 0 ? unit(w[0], w[1]) : unit(w[2], w[3]);
+    return element(UNIFORM, index);
   }
 
   /** Element {@code index} of this key's standard-normal stream; see the class comment. */
   public double normalAt(long index) {
     checkIndex(index);
-    int[] w = new int[4];
-    Philox4x32.block((int) (index >>> 1), (int) (index >>> 33), 0, NORMAL, k0, k1, w);
-    return (index & 1) == 0 ? normalFirst(w) : normalSecond(w);
+    return element(NORMAL, index);
   }
 
   /**
@@ -251,86 +248,36 @@ public final class Key {
 
   /** Writes stream elements {@code index ..} to {@code out[pos .. pos + count)}; arguments checked. */
   private void fillRange(int domain, long index, double[] out, int pos, int count) {
-    int[] w = new int[4];
     int end = pos + count;
     long i = index;
     int p = pos;
     // A range may start or end in the middle of a two-element block: compute the block, keep half.
     if ((i & 1) != 0 && p < end) {
-      block(domain, i >>> 1, w);
-      out[p++] = domain == UNIFORM ? unit(w[2], w[3]) : normalSecond(w);
-      i++;
+      out[p++] = element(domain, i++);
     }
-    if (domain == UNIFORM) {
-      for (; p + 1 < end; p += 2, i += 2) {
-        block(UNIFORM, i >>> 1, w);
-        out[p] = unit(w[0], w[1]);
-        out[p + 1] = unit(w[2], w[3]);
+    int blocks = (end - p) / 2;
+    if (blocks > 0) {
+      if (domain == UNIFORM) {
+        FILL.uniform(k0, k1, i >>> 1, blocks, out, p);
+      } else {
+        FILL.normal(k0, k1, i >>> 1, blocks, out, p);
       }
-    } else {
-      for (; p + 1 < end; p += 2, i += 2) {
-        block(NORMAL, i >>> 1, w);
-        double r = radius(w[0], w[1]);
-        double v = unit(w[2], w[3]);
-        double m = Math.rint(4.0 * v);
-        double b = (4.0 * v - m) * HALF_PI;
-        double c = QuarterTrig.cos(b);
-        double sn = QuarterTrig.sin(b);
-        switch ((int) m & 3) { // rotate (cos b, sin b) by m quarter turns
-          case 0: out[p] = r * c; out[p + 1] = r * sn; break;
-          case 1: out[p] = -r * sn; out[p + 1] = r * c; break;
-          case 2: out[p] = -r * c; out[p + 1] = -r * sn; break;
-          default: out[p] = r * sn; out[p + 1] = -r * c; break;
-        }
-      }
+      p += 2 * blocks;
+      i += 2L * blocks;
     }
     if (p < end) {
-      block(domain, i >>> 1, w);
-      out[p] = domain == UNIFORM ? unit(w[0], w[1]) : normalFirst(w);
+      out[p] = element(domain, i);
     }
   }
 
-  private void block(int domain, long b, int[] w) {
-    Philox4x32.block((int) b, (int) (b >>> 32), 0, domain, k0, k1, w);
-  }
-
-  /** {@code r cos(2 pi v)} of the block; same arithmetic as the pair loop in {@link #fillRange}. */
-  private static double normalFirst(int[] w) {
-    double r = radius(w[0], w[1]);
-    double v = unit(w[2], w[3]);
-    double m = Math.rint(4.0 * v);
-    double b = (4.0 * v - m) * HALF_PI;
-    switch ((int) m & 3) {
-      case 0: return r * QuarterTrig.cos(b);
-      case 1: return -r * QuarterTrig.sin(b);
-      case 2: return -r * QuarterTrig.cos(b);
-      default: return r * QuarterTrig.sin(b);
+  /** Element {@code index} of the {@code domain} stream, by the scalar reference arithmetic. */
+  private double element(int domain, long index) {
+    double[] pair = new double[2];
+    ScalarBlockFill.units(k0, k1, domain, index >>> 1, 1, pair, 0);
+    if (domain == NORMAL) {
+      ScalarBlockFill.boxMuller(pair, 0, 2);
     }
-  }
-
-  /** {@code r sin(2 pi v)} of the block; same arithmetic as the pair loop in {@link #fillRange}. */
-  private static double normalSecond(int[] w) {
-    double r = radius(w[0], w[1]);
-    double v = unit(w[2], w[3]);
-    double m = Math.rint(4.0 * v);
-    double b = (4.0 * v - m) * HALF_PI;
-    switch ((int) m & 3) {
-      case 0: return r * QuarterTrig.sin(b);
-      case 1: return r * QuarterTrig.cos(b);
-      case 2: return -r * QuarterTrig.sin(b);
-      default: return -r * QuarterTrig.cos(b);
-    }
-  }
-
-  /** Box–Muller radius from {@code u1 = 1 - v} in {@code (0, 1]}, so the logarithm is finite. */
-  private static double radius(int hi, int lo) {
-    return StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - unit(hi, lo)));
-  }
-
-  /** The top 53 of the 64 bits {@code hi:lo} as a multiple of 2^-53 in [0, 1): exact, unbiased. */
-  private static double unit(int hi, int lo) {
-    long bits = ((long) hi << 32) | (lo & WORD_MASK);
-    return (bits >>> 11) * TWO_POW_M53;
+    return pair[(int) (index & 1)];
   }
 
   private static void checkIndex(long index) {
