@@ -31,9 +31,11 @@ import org.nde4j.kernel.Parallel;
  *       The angle is reduced exactly: with {@code m = rint(4 v2)} and
  *       {@code b = (4 v2 - m) pi/2} (the subtraction is exact, {@code |b| <= pi/4}),
  *       {@code (cos, sin)(2 pi v2)} is {@code (cos b, sin b)} rotated by {@code m} quarter turns.
- *       {@code StrictMath} for log and sqrt, and fdlibm's kernel polynomials for sin and cos on
- *       {@code [-pi/4, pi/4]} ({@code QuarterTrig}, plain IEEE arithmetic, allocation-free), make
- *       the values the same on every JVM, platform and execution mode;</li>
+ *       The logarithm is fdlibm's {@code e_log.c} (bit-identical to {@code StrictMath.log};
+ *       {@code FdlibmLog}), the square root IEEE's correctly rounded one, and sin and cos on
+ *       {@code [-pi/4, pi/4]} fdlibm's kernel polynomials ({@code QuarterTrig}): plain IEEE
+ *       arithmetic without fused multiply-adds, so the values are the same on every JVM,
+ *       platform and execution mode;</li>
  *   <li>{@code split(n)[j]}: output words 0,1 of counter {@code (j, 0, 0, 2)};</li>
  *   <li>{@code foldIn(d)}: output words 0,1 of counter {@code (lo32(d), hi32(d), 0, 3)}.</li>
  * </ul>
@@ -45,11 +47,15 @@ import org.nde4j.kernel.Parallel;
  * ({@code first = 0} in the short overloads). A fill may be split across threads by index ranges
  * through {@link Parallel}; since each value depends only on its index, the result is
  * bit-identical for every thread count. The overloads without a thread count use
- * {@link Parallel#threads()} (1 unless configured).
+ * {@link Parallel#threads()} (1 unless configured). Whole blocks are computed several at a time
+ * with the Vector API when {@code jdk.incubator.vector} is present (Philox in 32-bit lanes, the
+ * Box–Muller transform lane by lane with the same IEEE operations), by the scalar reference
+ * otherwise; the two give the same bits, and {@link #uniformAt}/{@link #normalAt} (always scalar)
+ * equal the elements of any fill.
  *
- * <p><b>Allocation.</b> A fill on one thread allocates at most one four-{@code int} scratch array
- * per call, outside its loop (the JIT usually removes it); a parallel fill also allocates the
- * hand-off to {@link Parallel}. {@code split} and {@code foldIn} allocate the keys they return.
+ * <p><b>Allocation.</b> A fill on one thread allocates a few small scratch arrays per call (a
+ * four-{@code int} block, a two-{@code double} pair for a half block at either end), outside its
+ * loops; a parallel fill also allocates the hand-off to {@link Parallel}. {@code split} and {@code foldIn} allocate the keys they return.
  *
  * <p><b>Thread safety.</b> Immutable; share freely. Concurrent fills into disjoint ranges of one
  * array are fine.
