@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * one lane per Philox block. Loaded by reflection only when {@code jdk.incubator.vector} is present
  * ({@link BlockFill#select()}).
  *
- * <p>Every step is an operation whose result IEEE 754 or two's-complement arithmetic fixes: 64-bit
- * integer multiply, shift, and, xor; double add, subtract, multiply, divide and square root (all
+ * <p>Every step is an operation whose result IEEE 754 or two's-complement arithmetic fixes: 32-bit
+ * integer multiply (low word), add, shift, and, or, xor; double add, subtract, multiply, divide and square root (all
  * correctly rounded, no fused multiply-add); conversions of integers below 2^52 to double by
  * or-ing them into the mantissa of 2^52 and subtracting 2^52 (exact), and rounding to an integer
  * by adding and subtracting 1.5 * 2^52 (the same round-half-even as {@code Math.rint}). The
@@ -32,17 +32,18 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@code units}, then {@code boxMuller} in place), so each loop body stays small enough for C2
  * to compile whole with every vector in registers (see the note in
  * {@code org.nde4j.kernel.simd.VectorMath}; nothing here calls a method of this class from inside
- * a loop). Blocks left over after the last whole vector go to {@link ScalarBlockFill}.
+ * a loop). Blocks left over after the last whole group of {@link #GROUP} go to
+ * {@link ScalarBlockFill}, as does a group in which the low counter word wraps around.
  */
 final class VectorBlockFill implements BlockFill {
   private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
   private static final int LANES = L.length();
-  /** Blocks per chunk of a normal fill: 2 KB of output, well inside L1. */
+  /** Blocks per chunk of a normal fill (a multiple of {@link #GROUP}): 2 KB of output, in L1. */
   static final int CHUNK = 128;
 
   private static final long WORD = 0xFFFFFFFFL;
-  /** Philox multipliers split into 16-bit halves, and the Weyl key increments (as Philox4x32). */
+  /** Philox4x32's multipliers, whole and as 16-bit halves, and its Weyl key increments. */
   private static final int M0_HI = 0xD251;
   private static final int M0_LO = 0x1F53;
   private static final int M1_HI = 0xCD9E;
