@@ -31,9 +31,11 @@ import org.nde4j.kernel.Parallel;
  *       The angle is reduced exactly: with {@code m = rint(4 v2)} and
  *       {@code b = (4 v2 - m) pi/2} (the subtraction is exact, {@code |b| <= pi/4}),
  *       {@code (cos, sin)(2 pi v2)} is {@code (cos b, sin b)} rotated by {@code m} quarter turns.
- *       {@code StrictMath} for log and sqrt, and fdlibm's kernel polynomials for sin and cos on
- *       {@code [-pi/4, pi/4]} ({@code QuarterTrig}, plain IEEE arithmetic, allocation-free), make
- *       the values the same on every JVM, platform and execution mode;</li>
+ *       The logarithm is fdlibm's {@code e_log.c} (bit-identical to {@code StrictMath.log};
+ *       {@code FdlibmLog}), the square root IEEE's correctly rounded one, and sin and cos on
+ *       {@code [-pi/4, pi/4]} fdlibm's kernel polynomials ({@code QuarterTrig}): plain IEEE
+ *       arithmetic without fused multiply-adds, so the values are the same on every JVM,
+ *       platform and execution mode;</li>
  *   <li>{@code split(n)[j]}: output words 0,1 of counter {@code (j, 0, 0, 2)};</li>
  *   <li>{@code foldIn(d)}: output words 0,1 of counter {@code (lo32(d), hi32(d), 0, 3)}.</li>
  * </ul>
@@ -45,11 +47,15 @@ import org.nde4j.kernel.Parallel;
  * ({@code first = 0} in the short overloads). A fill may be split across threads by index ranges
  * through {@link Parallel}; since each value depends only on its index, the result is
  * bit-identical for every thread count. The overloads without a thread count use
- * {@link Parallel#threads()} (1 unless configured).
+ * {@link Parallel#threads()} (1 unless configured). Whole blocks are computed several at a time
+ * with the Vector API when {@code jdk.incubator.vector} is present (Philox in 32-bit lanes, the
+ * Box–Muller transform lane by lane with the same IEEE operations), by the scalar reference
+ * otherwise; the two give the same bits, and {@link #uniformAt}/{@link #normalAt} (always scalar)
+ * equal the elements of any fill.
  *
- * <p><b>Allocation.</b> A fill on one thread allocates at most one four-{@code int} scratch array
- * per call, outside its loop (the JIT usually removes it); a parallel fill also allocates the
- * hand-off to {@link Parallel}. {@code split} and {@code foldIn} allocate the keys they return.
+ * <p><b>Allocation.</b> A fill on one thread allocates a few small scratch arrays per call (a
+ * four-{@code int} block, a two-{@code double} pair for a half block at either end), outside its
+ * loops; a parallel fill also allocates the hand-off to {@link Parallel}. {@code split} and {@code foldIn} allocate the keys they return.
  *
  * <p><b>Thread safety.</b> Immutable; share freely. Concurrent fills into disjoint ranges of one
  * array are fine.
@@ -57,16 +63,17 @@ import org.nde4j.kernel.Parallel;
 public final class Key {
 
   /** Counter word 3 of each domain; see the class comment. */
-  private static final int UNIFORM = 0;
-  private static final int NORMAL = 1;
+  static final int UNIFORM = 0;
+  static final int NORMAL = 1;
   private static final int SPLIT = 2;
   private static final int FOLD_IN = 3;
 
   /** Smallest index range handed to one thread; below it thread hand-off costs more than it saves. */
   private static final int MIN_CHUNK = 4096;
 
-  private static final double HALF_PI = 0.5 * Math.PI;
-  private static final double TWO_POW_M53 = 0x1.0p-53;
+  /** The whole-block fill: Vector API when available, scalar otherwise; the same values. */
+  private static final BlockFill FILL = BlockFill.select();
+
   private static final long WORD_MASK = 0xFFFFFFFFL;
 
   private final int k0;
@@ -146,17 +153,13 @@ public final class Key {
   /** Element {@code index} of this key's uniform stream, in {@code [0, 1)}; see the class comment. */
   public double uniformAt(long index) {
     checkIndex(index);
-    int[] w = new int[4];
-    Philox4x32.block((int) (index >>> 1), (int) (index >>> 33), 0, UNIFORM, k0, k1, w);
-    return (index & 1) == 0 ? unit(w[0], w[1]) : unit(w[2], w[3]);
+    return element(UNIFORM, index);
   }
 
   /** Element {@code index} of this key's standard-normal stream; see the class comment. */
   public double normalAt(long index) {
     checkIndex(index);
-    int[] w = new int[4];
-    Philox4x32.block((int) (index >>> 1), (int) (index >>> 33), 0, NORMAL, k0, k1, w);
-    return (index & 1) == 0 ? normalFirst(w) : normalSecond(w);
+    return element(NORMAL, index);
   }
 
   /**
@@ -251,86 +254,36 @@ public final class Key {
 
   /** Writes stream elements {@code index ..} to {@code out[pos .. pos + count)}; arguments checked. */
   private void fillRange(int domain, long index, double[] out, int pos, int count) {
-    int[] w = new int[4];
     int end = pos + count;
     long i = index;
     int p = pos;
     // A range may start or end in the middle of a two-element block: compute the block, keep half.
     if ((i & 1) != 0 && p < end) {
-      block(domain, i >>> 1, w);
-      out[p++] = domain == UNIFORM ? unit(w[2], w[3]) : normalSecond(w);
-      i++;
+      out[p++] = element(domain, i++);
     }
-    if (domain == UNIFORM) {
-      for (; p + 1 < end; p += 2, i += 2) {
-        block(UNIFORM, i >>> 1, w);
-        out[p] = unit(w[0], w[1]);
-        out[p + 1] = unit(w[2], w[3]);
+    int blocks = (end - p) / 2;
+    if (blocks > 0) {
+      if (domain == UNIFORM) {
+        FILL.uniform(k0, k1, i >>> 1, blocks, out, p);
+      } else {
+        FILL.normal(k0, k1, i >>> 1, blocks, out, p);
       }
-    } else {
-      for (; p + 1 < end; p += 2, i += 2) {
-        block(NORMAL, i >>> 1, w);
-        double r = radius(w[0], w[1]);
-        double v = unit(w[2], w[3]);
-        double m = Math.rint(4.0 * v);
-        double b = (4.0 * v - m) * HALF_PI;
-        double c = QuarterTrig.cos(b);
-        double sn = QuarterTrig.sin(b);
-        switch ((int) m & 3) { // rotate (cos b, sin b) by m quarter turns
-          case 0: out[p] = r * c; out[p + 1] = r * sn; break;
-          case 1: out[p] = -r * sn; out[p + 1] = r * c; break;
-          case 2: out[p] = -r * c; out[p + 1] = -r * sn; break;
-          default: out[p] = r * sn; out[p + 1] = -r * c; break;
-        }
-      }
+      p += 2 * blocks;
+      i += 2L * blocks;
     }
     if (p < end) {
-      block(domain, i >>> 1, w);
-      out[p] = domain == UNIFORM ? unit(w[0], w[1]) : normalFirst(w);
+      out[p] = element(domain, i);
     }
   }
 
-  private void block(int domain, long b, int[] w) {
-    Philox4x32.block((int) b, (int) (b >>> 32), 0, domain, k0, k1, w);
-  }
-
-  /** {@code r cos(2 pi v)} of the block; same arithmetic as the pair loop in {@link #fillRange}. */
-  private static double normalFirst(int[] w) {
-    double r = radius(w[0], w[1]);
-    double v = unit(w[2], w[3]);
-    double m = Math.rint(4.0 * v);
-    double b = (4.0 * v - m) * HALF_PI;
-    switch ((int) m & 3) {
-      case 0: return r * QuarterTrig.cos(b);
-      case 1: return -r * QuarterTrig.sin(b);
-      case 2: return -r * QuarterTrig.cos(b);
-      default: return r * QuarterTrig.sin(b);
+  /** Element {@code index} of the {@code domain} stream, by the scalar reference arithmetic. */
+  private double element(int domain, long index) {
+    double[] pair = new double[2];
+    ScalarBlockFill.units(k0, k1, domain, index >>> 1, 1, pair, 0);
+    if (domain == NORMAL) {
+      ScalarBlockFill.boxMuller(pair, 0, 2);
     }
-  }
-
-  /** {@code r sin(2 pi v)} of the block; same arithmetic as the pair loop in {@link #fillRange}. */
-  private static double normalSecond(int[] w) {
-    double r = radius(w[0], w[1]);
-    double v = unit(w[2], w[3]);
-    double m = Math.rint(4.0 * v);
-    double b = (4.0 * v - m) * HALF_PI;
-    switch ((int) m & 3) {
-      case 0: return r * QuarterTrig.sin(b);
-      case 1: return r * QuarterTrig.cos(b);
-      case 2: return -r * QuarterTrig.sin(b);
-      default: return -r * QuarterTrig.cos(b);
-    }
-  }
-
-  /** Box–Muller radius from {@code u1 = 1 - v} in {@code (0, 1]}, so the logarithm is finite. */
-  private static double radius(int hi, int lo) {
-    return StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - unit(hi, lo)));
-  }
-
-  /** The top 53 of the 64 bits {@code hi:lo} as a multiple of 2^-53 in [0, 1): exact, unbiased. */
-  private static double unit(int hi, int lo) {
-    long bits = ((long) hi << 32) | (lo & WORD_MASK);
-    return (bits >>> 11) * TWO_POW_M53;
+    return pair[(int) (index & 1)];
   }
 
   private static void checkIndex(long index) {

@@ -8,18 +8,18 @@ package org.nde4j.random;
  * unless escape analysis removes it).
  */
 final class QuarterTrig {
-  private static final double S1 = -1.66666666666666324348e-01;
-  private static final double S2 = 8.33333333332248946124e-03;
-  private static final double S3 = -1.98412698298579493134e-04;
-  private static final double S4 = 2.75573137070700676789e-06;
-  private static final double S5 = -2.50507602534068634195e-08;
-  private static final double S6 = 1.58969099521155010221e-10;
-  private static final double C1 = 4.16666666666666019037e-02;
-  private static final double C2 = -1.38888888888741095749e-03;
-  private static final double C3 = 2.48015872894767294178e-05;
-  private static final double C4 = -2.75573143513906633035e-07;
-  private static final double C5 = 2.08757232129817482790e-09;
-  private static final double C6 = -1.13596475577881948265e-11;
+  static final double S1 = -1.66666666666666324348e-01;
+  static final double S2 = 8.33333333332248946124e-03;
+  static final double S3 = -1.98412698298579493134e-04;
+  static final double S4 = 2.75573137070700676789e-06;
+  static final double S5 = -2.50507602534068634195e-08;
+  static final double S6 = 1.58969099521155010221e-10;
+  static final double C1 = 4.16666666666666019037e-02;
+  static final double C2 = -1.38888888888741095749e-03;
+  static final double C3 = 2.48015872894767294178e-05;
+  static final double C4 = -2.75573143513906633035e-07;
+  static final double C5 = 2.08757232129817482790e-09;
+  static final double C6 = -1.13596475577881948265e-11;
 
   private QuarterTrig() {}
 

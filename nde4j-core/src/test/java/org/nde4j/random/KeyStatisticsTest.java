@@ -188,6 +188,35 @@ class KeyStatisticsTest {
   }
 
   @Test
+  void fourMillionNormalsPassKolmogorovSmirnovAndTailCounts() {
+    // A large sample through the bulk fill on several threads (the vector fill when present):
+    // KS resolves CDF errors of ~1e-3 here, the tail counts the probabilities out to 5 sigma.
+    int n = 4_000_000;
+    double[] z = new double[n];
+    Key.of(2718281828L).normal(z, 0, n, 2);
+    assertThat(ksNormal(z)).isLessThan(ksCritical(n));
+    // P(|Z| > t) = erfc(t / sqrt 2) for t = 2, 3, 4, 5 (Abramowitz & Stegun, Table 26.1).
+    double[] t = {2, 3, 4, 5};
+    double[] p = {0.04550026389635842, 0.0026997960632601866, 6.334248366623996e-5,
+        5.733031437583878e-7};
+    for (int k = 0; k < t.length; k++) {
+      long count = 0;
+      for (double v : z) {
+        if (Math.abs(v) > t[k]) {
+          count++;
+        }
+      }
+      double expected = n * p[k];
+      // binomial standard deviation; 5 sigma plus 3 for the tiny count beyond 5 sigma
+      assertThat((double) count).as("count beyond %s sigma", t[k])
+          .isCloseTo(expected, within(5 * Math.sqrt(expected * (1 - p[k])) + 3));
+    }
+    assertThat(mean(z)).isCloseTo(0.0, within(5 / Math.sqrt(n)));
+    assertThat(centralMoment(z, 2)).isCloseTo(1.0, within(5 * Math.sqrt(2.0 / n)));
+    assertThat(centralMoment(z, 4)).isCloseTo(3.0, within(5 * Math.sqrt(96.0 / n)));
+  }
+
+  @Test
   void kolmogorovSmirnovRejectsShiftedNormals() {
     double[] z = normal(Key.of(31337), N);
     for (int i = 0; i < N; i++) {

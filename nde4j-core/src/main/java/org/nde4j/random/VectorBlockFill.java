@@ -1,0 +1,292 @@
+package org.nde4j.random;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API {@link BlockFill}: the same values as {@link ScalarBlockFill}, bit for bit, with
+ * one lane per Philox block. Loaded by reflection only when {@code jdk.incubator.vector} is present
+ * ({@link BlockFill#select()}).
+ *
+ * <p>Every step is an operation whose result IEEE 754 or two's-complement arithmetic fixes: 32-bit
+ * integer multiply (low word), add, shift, and, or, xor; double add, subtract, multiply, divide and square root (all
+ * correctly rounded, no fused multiply-add); conversions of integers below 2^52 to double by
+ * or-ing them into the mantissa of 2^52 and subtracting 2^52 (exact), and rounding to an integer
+ * by adding and subtracting 1.5 * 2^52 (the same round-half-even as {@code Math.rint}). The
+ * logarithm is {@link FdlibmLog}'s, the sine and cosine {@link QuarterTrig}'s, with their branches
+ * turned into selections:
+ * <ul>
+ *   <li>fdlibm's {@code k == 0} special cases are dropped: with {@code k = 0} the general formula
+ *       {@code k ln2_hi - ((... - k ln2_lo) - f)} evaluates to the same bits, since
+ *       {@code 0 - (a - f) == f - a} and {@code a - 0 == a} in round-to-nearest, signed zeros
+ *       included;</li>
+ *   <li>the cosine's {@code |x| < 0.3} case is the general case with {@code qx = 0}.</li>
+ * </ul>
+ *
+ * <p>A normal fill is done in chunks of {@link #CHUNK} blocks, each in two passes over the output
+ * ({@code units}, then {@code boxMuller} in place), so each loop body stays small enough for C2
+ * to compile whole with every vector in registers (see the note in
+ * {@code org.nde4j.kernel.simd.VectorMath}; nothing here calls a method of this class from inside
+ * a loop). Blocks left over after the last whole group of {@link #GROUP} go to
+ * {@link ScalarBlockFill}, as does a group in which the low counter word wraps around.
+ */
+final class VectorBlockFill implements BlockFill {
+  private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final int LANES = L.length();
+  /** Blocks per chunk of a normal fill (a multiple of {@link #GROUP}): 2 KB of output, in L1. */
+  static final int CHUNK = 128;
+
+  private static final long WORD = 0xFFFFFFFFL;
+  /** Philox4x32's multipliers, whole and as 16-bit halves, and its Weyl key increments. */
+  private static final int M0_HI = 0xD251;
+  private static final int M0_LO = 0x1F53;
+  private static final int M1_HI = 0xCD9E;
+  private static final int M1_LO = 0x8D57;
+  private static final int M0 = 0xD2511F53;
+  private static final int M1 = 0xCD9E8D57;
+  private static final int W0 = 0x9E3779B9;
+  private static final int W1 = 0xBB67AE85;
+
+  /** 2^52 and its bits: {@code bits(2^52) | v} is {@code 2^52 + v} for {@code 0 <= v < 2^52}. */
+  private static final double TWO52 = 0x1.0p52;
+  private static final long TWO52_BITS = Double.doubleToRawLongBits(TWO52);
+  /** 1.5 * 2^52: adding then subtracting it rounds to an integer, half to even. */
+  private static final double MAGIC = 6755399441055744.0;
+  private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+  private static final double HALF_PI = 0.5 * Math.PI;
+  private static final long QX_BIG_BITS = Double.doubleToRawLongBits(0.28125);
+  private static final long SIGN_SHIFT = 62;
+
+  private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+  /** Blocks per pass of {@link #units}: one per 32-bit lane. */
+  static final int GROUP = I.length();
+  /** Block offsets within a group by int lane: 0, LANES, 1, LANES + 1, ... (see {@link #units}). */
+  private static final IntVector COUNTER_OFFSETS = counterOffsets();
+
+  private static IntVector counterOffsets() {
+    int[] o = new int[GROUP];
+    for (int i = 0; i < GROUP; i++) {
+      o[i] = (i & 1) == 0 ? i / 2 : LANES + i / 2;
+    }
+    return IntVector.fromArray(I, o, 0);
+  }
+
+  // Two-vector rearranges are not intrinsified on JDK 17 (they box); one-vector rearranges and
+  // blends with a constant mask are. So a zip or unzip of two vectors is two rearranges and a blend.
+  /** Zip: lane {@code j} of the low (high) half takes lane {@code j/2} ({@code LANES/2 + j/2}). */
+  private static final VectorShuffle<Double> ZIP_LO = shuffle(1, 2, 0);
+  private static final VectorShuffle<Double> ZIP_HI = shuffle(1, 2, LANES / 2);
+  /** Zip: odd lanes come from the second vector. */
+  private static final VectorMask<Double> ODD_LANES = mask(1);
+  /** Unzip: lane {@code j} takes lane {@code (2j + parity) mod LANES} of the low or high half. */
+  private static final VectorShuffle<Double> EVEN = shuffle(2, 1, 0);
+  private static final VectorShuffle<Double> ODD = shuffle(2, 1, 1);
+  /** Unzip: the upper half of the lanes comes from the high half. */
+  private static final VectorMask<Double> UPPER_LANES = mask(2);
+
+  /** The shuffle whose lane {@code j} reads lane {@code (mul j / div + add) mod LANES}. */
+  private static VectorShuffle<Double> shuffle(int mul, int div, int add) {
+    int[] idx = new int[LANES];
+    for (int j = 0; j < LANES; j++) {
+      idx[j] = (mul * j / div + add) % LANES;
+    }
+    return VectorShuffle.fromArray(D, idx, 0);
+  }
+
+  /** {@code kind} 1: the odd lanes; 2: the upper half of the lanes. */
+  private static VectorMask<Double> mask(int kind) {
+    boolean[] m = new boolean[LANES];
+    for (int j = 0; j < LANES; j++) {
+      m[j] = kind == 1 ? (j & 1) == 1 : j >= LANES / 2;
+    }
+    return VectorMask.fromArray(D, m, 0);
+  }
+
+  @Override
+  public void uniform(int k0, int k1, long first, int blocks, double[] out, int pos) {
+    int whole = blocks - blocks % GROUP;
+    units(k0, k1, Key.UNIFORM, first, whole, out, pos);
+    if (whole < blocks) {
+      ScalarBlockFill.units(k0, k1, Key.UNIFORM, first + whole, blocks - whole, out,
+          pos + 2 * whole);
+    }
+  }
+
+  @Override
+  public void normal(int k0, int k1, long first, int blocks, double[] out, int pos) {
+    int whole = blocks - blocks % GROUP;
+    for (int j = 0; j < whole; j += CHUNK) {
+      int m = Math.min(CHUNK, whole - j);
+      units(k0, k1, Key.NORMAL, first + j, m, out, pos + 2 * j);
+      boxMuller(out, pos + 2 * j, 2 * m);
+    }
+    if (whole < blocks) {
+      int rest = pos + 2 * whole;
+      ScalarBlockFill.units(k0, k1, Key.NORMAL, first + whole, blocks - whole, out, rest);
+      ScalarBlockFill.boxMuller(out, rest, 2 * (blocks - whole));
+    }
+  }
+
+  /**
+   * {@link ScalarBlockFill#units} for {@code blocks}, a multiple of {@link #GROUP}: Philox4x32-10
+   * on one block per 32-bit lane. AVX2 has no 64-bit multiply (C2 emulates a long-vector multiply
+   * with about a dozen instructions), so the high words of the 32 x 32 -> 64-bit products are
+   * built from 16-bit halves with 32-bit multiplies (no partial sum overflows 32 bits) and the low
+   * words are the 32-bit products themselves, all exact. Int lane {@code 2i} holds block {@code i} of the
+   * group and lane {@code 2i + 1} block {@code LANES + i}, so that viewed as 64-bit lanes the low
+   * halves are the first {@code LANES} blocks and the high halves the rest.
+   */
+  static void units(int k0, int k1, int domain, long first, int blocks, double[] out, int pos) {
+    for (int j = 0; j < blocks; j += GROUP) {
+      long g = first + j;
+      int lo = (int) g;
+      if (Integer.compareUnsigned(lo, -GROUP) > 0) { // the low counter word wraps inside the group
+        ScalarBlockFill.units(k0, k1, domain, g, GROUP, out, pos + 2 * j);
+        continue;
+      }
+      IntVector x0 = COUNTER_OFFSETS.add(lo);
+      IntVector x1 = IntVector.broadcast(I, (int) (g >>> 32));
+      IntVector x2 = IntVector.zero(I);
+      IntVector x3 = IntVector.broadcast(I, domain);
+      int r0 = k0;
+      int r1 = k1;
+      for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+        // high words of x0 * M0 and x2 * M1: with x = xh 2^16 + xl, M = Mh 2^16 + Ml,
+        // t = xl Ml, u = xh Ml + t/2^16, v = xl Mh + u mod 2^16, hi = xh Mh + u/2^16 + v/2^16
+        IntVector al = x0.and(0xFFFF);
+        IntVector ah = x0.lanewise(VectorOperators.LSHR, 16);
+        IntVector at = al.mul(M0_LO);
+        IntVector au = ah.mul(M0_LO).add(at.lanewise(VectorOperators.LSHR, 16));
+        IntVector av = al.mul(M0_HI).add(au.and(0xFFFF));
+        IntVector aHi = ah.mul(M0_HI).add(au.lanewise(VectorOperators.LSHR, 16))
+            .add(av.lanewise(VectorOperators.LSHR, 16));
+        IntVector aLo = x0.mul(M0);
+        IntVector bl = x2.and(0xFFFF);
+        IntVector bh = x2.lanewise(VectorOperators.LSHR, 16);
+        IntVector bt = bl.mul(M1_LO);
+        IntVector bu = bh.mul(M1_LO).add(bt.lanewise(VectorOperators.LSHR, 16));
+        IntVector bv = bl.mul(M1_HI).add(bu.and(0xFFFF));
+        IntVector bHi = bh.mul(M1_HI).add(bu.lanewise(VectorOperators.LSHR, 16))
+            .add(bv.lanewise(VectorOperators.LSHR, 16));
+        IntVector bLo = x2.mul(M1);
+        x0 = bHi.lanewise(VectorOperators.XOR, x1).lanewise(VectorOperators.XOR, r0);
+        x2 = aHi.lanewise(VectorOperators.XOR, x3).lanewise(VectorOperators.XOR, r1);
+        x1 = bLo;
+        x3 = aLo;
+        r0 += W0;
+        r1 += W1;
+      }
+      // unit(hi, lo) = hi 2^-32 + (lo >>> 11) 2^-53: both terms exact, bits disjoint, sum exact.
+      LongVector w0 = x0.reinterpretAsLongs();
+      LongVector w1 = x1.lanewise(VectorOperators.LSHR, 11).reinterpretAsLongs();
+      LongVector w2 = x2.reinterpretAsLongs();
+      LongVector w3 = x3.lanewise(VectorOperators.LSHR, 11).reinterpretAsLongs();
+      DoubleVector a = w0.and(WORD).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-32)
+          .add(w1.and(WORD).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
+      DoubleVector c = w2.and(WORD).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-32)
+          .add(w3.and(WORD).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
+      int p = pos + 2 * j;
+      a.rearrange(ZIP_LO).blend(c.rearrange(ZIP_LO), ODD_LANES).intoArray(out, p);
+      a.rearrange(ZIP_HI).blend(c.rearrange(ZIP_HI), ODD_LANES).intoArray(out, p + LANES);
+      a = w0.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52)
+          .mul(0x1.0p-32).add(w1.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS)
+              .reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
+      c = w2.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52)
+          .mul(0x1.0p-32).add(w3.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS)
+              .reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
+      a.rearrange(ZIP_LO).blend(c.rearrange(ZIP_LO), ODD_LANES).intoArray(out, p + 2 * LANES);
+      a.rearrange(ZIP_HI).blend(c.rearrange(ZIP_HI), ODD_LANES).intoArray(out, p + 3 * LANES);
+    }
+  }
+
+  /**
+   * {@link ScalarBlockFill#boxMuller} for {@code n}, a multiple of twice the lane count: each
+   * {@code (v1, v2)} pair of {@code a[pos .. pos + n)} is replaced by its two normals.
+   */
+  static void boxMuller(double[] a, int pos, int n) {
+    for (int p = pos; p < pos + n; p += 2 * LANES) {
+      DoubleVector lo = DoubleVector.fromArray(D, a, p);
+      DoubleVector hi = DoubleVector.fromArray(D, a, p + LANES);
+      DoubleVector v1 = lo.rearrange(EVEN).blend(hi.rearrange(EVEN), UPPER_LANES);
+      DoubleVector v2 = lo.rearrange(ODD).blend(hi.rearrange(ODD), UPPER_LANES);
+
+      // ---- radius sqrt(-2 log u), u = 1 - v1 in [2^-53, 1]: FdlibmLog.log without branches
+      DoubleVector u = DoubleVector.broadcast(D, 1.0).sub(v1);
+      LongVector ub = u.reinterpretAsLongs();
+      LongVector hx = ub.lanewise(VectorOperators.LSHR, 32);
+      LongVector k = hx.lanewise(VectorOperators.LSHR, 20).sub(1023);
+      hx = hx.and(0x000fffffL);
+      LongVector i = hx.add(0x95f64L).and(0x100000L);
+      DoubleVector y = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L))
+          .lanewise(VectorOperators.LSHL, 32).or(ub.and(WORD)).reinterpretAsDoubles();
+      k = k.add(i.lanewise(VectorOperators.LSHR, 20));
+      DoubleVector dk = k.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
+      DoubleVector f = y.sub(1.0);
+      DoubleVector hiK = dk.mul(FdlibmLog.LN2_HI);
+      DoubleVector loK = dk.mul(FdlibmLog.LN2_LO);
+      DoubleVector s = f.div(f.add(2.0));
+      DoubleVector z = s.mul(s);
+      DoubleVector w = z.mul(z);
+      DoubleVector t1 = w.mul(w.mul(w.mul(FdlibmLog.LG6).add(FdlibmLog.LG4)).add(FdlibmLog.LG2));
+      DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(FdlibmLog.LG7).add(FdlibmLog.LG5))
+          .add(FdlibmLog.LG3)).add(FdlibmLog.LG1));
+      DoubleVector r = t2.add(t1);
+      DoubleVector hfsq = f.mul(0.5).mul(f);
+      // (hx - 0x6147a) | (0x6b851 - hx) > 0: the hfsq form
+      DoubleVector logWide = hiK.sub(hfsq.sub(s.mul(hfsq.add(r)).add(loK)).sub(f));
+      DoubleVector logNarrow = hiK.sub(s.mul(f.sub(r)).sub(loK).sub(f));
+      LongVector wideSel = hx.sub(0x6147aL).or(LongVector.broadcast(L, 0x6b851L).sub(hx));
+      DoubleVector lg = logNarrow.reinterpretAsLongs().blend(logWide.reinterpretAsLongs(),
+          wideSel.compare(VectorOperators.GT, 0L)).reinterpretAsDoubles();
+      // |f| < 2^-20: the short series, or k ln2 exactly when f == 0
+      DoubleVector rt = f.mul(f).mul(f.mul(FdlibmLog.THIRD).neg().add(0.5));
+      DoubleVector logTiny = hiK.sub(rt.sub(loK).sub(f));
+      DoubleVector logExact = hiK.add(loK);
+      LongVector tinySel = hx.add(2L).and(0x000fffffL);
+      LongVector lgb = lg.reinterpretAsLongs()
+          .blend(logTiny.reinterpretAsLongs(), tinySel.compare(VectorOperators.LT, 3L));
+      lgb = lgb.blend(logExact.reinterpretAsLongs(), f.reinterpretAsLongs()
+          .compare(VectorOperators.EQ, 0L));
+      DoubleVector rad = lgb.reinterpretAsDoubles().mul(-2.0).lanewise(VectorOperators.SQRT);
+
+      // ---- angle 2 pi v2 = m pi/2 + x, |x| <= pi/4: QuarterTrig.sin and cos of x
+      DoubleVector q4 = v2.mul(4.0);
+      DoubleVector mt = q4.add(MAGIC);
+      LongVector quad = mt.reinterpretAsLongs().and(3L);
+      DoubleVector x = q4.sub(mt.sub(MAGIC)).mul(HALF_PI);
+      DoubleVector zz = x.mul(x);
+      DoubleVector sr = zz.mul(zz.mul(zz.mul(zz.mul(QuarterTrig.S6).add(QuarterTrig.S5))
+          .add(QuarterTrig.S4)).add(QuarterTrig.S3)).add(QuarterTrig.S2);
+      DoubleVector sn = x.add(zz.mul(x).mul(zz.mul(sr).add(QuarterTrig.S1)));
+      DoubleVector cr = zz.mul(zz.mul(zz.mul(zz.mul(zz.mul(zz.mul(QuarterTrig.C6)
+          .add(QuarterTrig.C5)).add(QuarterTrig.C4)).add(QuarterTrig.C3)).add(QuarterTrig.C2))
+          .add(QuarterTrig.C1));
+      LongVector ix = x.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).and(0x7fffffffL);
+      LongVector qxb = ix.sub(0x00200000L).lanewise(VectorOperators.LSHL, 32)
+          .blend(QX_BIG_BITS, ix.compare(VectorOperators.GT, 0x3fe90000L))
+          .blend(0L, ix.compare(VectorOperators.LT, 0x3FD33333L));
+      DoubleVector qx = qxb.reinterpretAsDoubles();
+      DoubleVector cs = DoubleVector.broadcast(D, 1.0).sub(qx)
+          .sub(zz.mul(0.5).sub(qx).sub(zz.mul(cr)));
+
+      // ---- rotate (cos x, sin x) by m quarter turns: odd m swaps, signs by bits of m
+      LongVector cb = cs.reinterpretAsLongs();
+      LongVector sb = sn.reinterpretAsLongs();
+      LongVector swap = cb.lanewise(VectorOperators.XOR, sb).and(quad.and(1L).neg());
+      LongVector fb = cb.lanewise(VectorOperators.XOR, swap).lanewise(VectorOperators.XOR,
+          quad.add(1L).and(2L).lanewise(VectorOperators.LSHL, SIGN_SHIFT));
+      LongVector gb = sb.lanewise(VectorOperators.XOR, swap).lanewise(VectorOperators.XOR,
+          quad.and(2L).lanewise(VectorOperators.LSHL, SIGN_SHIFT));
+      DoubleVector first = rad.mul(fb.reinterpretAsDoubles());
+      DoubleVector second = rad.mul(gb.reinterpretAsDoubles());
+      first.rearrange(ZIP_LO).blend(second.rearrange(ZIP_LO), ODD_LANES).intoArray(a, p);
+      first.rearrange(ZIP_HI).blend(second.rearrange(ZIP_HI), ODD_LANES).intoArray(a, p + LANES);
+    }
+  }
+}
