@@ -38,7 +38,8 @@ final class Backward {
 
   /**
    * Assembles the gradients from the adjoint state {@code λ(t0) = ∂L/∂y0} and {@code θ̄}: {@code
-   * ∂L/∂ts_i = ȳ_i · f(ts_i, Y_i)}, {@code ∂L/∂t0 = −(λ(t0) − Σ_{ts_i = t0} ȳ_i) · f(t0, y0)}.
+   * ∂L/∂ts_i = ȳ_i · f(ts_i, Y_i)}, {@code ∂L/∂t0 = −(λ(t0) − Σ_{ts_i = t0} ȳ_i) · f(t0, y0)};
+   * NaN time gradients for an SDE solve.
    */
   static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
       DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
@@ -56,6 +57,13 @@ final class Backward {
   static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
       DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
       double[][] ybar, long rates, long vjps, double[][] known, double[] knownStart) {
+    if (p.sdeTerm() != null) {
+      // Along a Brownian path y(t) has no time derivative: no time gradients for an SDE solve.
+      double[] none = new double[p.ts().length];
+      java.util.Arrays.fill(none, Double.NaN);
+      return new Gradients(lambda.clone(), thetaBar.clone(), Double.NaN, none, Double.NaN, rates,
+          vjps);
+    }
     long rates0 = f.rateEvaluations();
     int n = lambda.length;
     double[] ts = p.ts();
