@@ -17,9 +17,9 @@ import org.nde4j.solve.solver.sde.ReversibleHeunSdeStepper;
  * <p>with {@code f0, g0} at {@code (t, ŷ0)} and {@code f1, g1} at {@code (t + h, ŷ1)}. With
  * cotangents {@code (λ, μ)} of {@code (y1, ŷ1)}: {@code m = μ + (∂f1/∂ŷ)ᵀ(½ h λ) + (∂g1/∂ŷ)ᵀ(½ W
  * ⊙ λ)}, {@code ȳ0 = λ + 2m}, {@code ŷ̄0 = −m + (∂f0/∂ŷ)ᵀ(½ h λ + h m) + (∂g0/∂ŷ)ᵀ(W ⊙ (½ λ +
- * m))}, and {@code θ̄} gathers the same four products' parameter parts. The sweep needs only
- * {@code ŷ0} and {@code ŷ1} ({@link #vjpBetween}), which is what the reversible adjoint has after
- * undoing a step. The initial state is {@code (y0, y0)}.
+ * m))}, and {@code θ̄} gathers the same four products' parameter parts. The initial state is
+ * {@code (y0, y0)}. ({@link ReversibleSdeRecording} runs the same sweep with the two products at
+ * each auxiliary state merged.)
  */
 final class ReversibleHeunSdeStepVjp implements StepVjp {
   private final SdeFields sde;
@@ -103,16 +103,6 @@ final class ReversibleHeunSdeStepVjp implements StepVjp {
       double[] thetaBar) {
     predict(t, h, s, theta);
     sweep(t, h, yHat0, yHat1, theta, lambda, thetaBar);
-  }
-
-  /**
-   * As {@link #vjp}, from the step's two auxiliary states {@code ŷ0} (at {@code t}) and {@code
-   * ŷ1} (at {@code t + h}); queries {@code W}, evaluates nothing but the four VJPs.
-   */
-  void vjpBetween(double t, double h, double[] yHatStart, double[] yHatEnd, double[] theta,
-      double[] lambda, double[] thetaBar) {
-    sde.query(t, h, false);
-    sweep(t, h, yHatStart, yHatEnd, theta, lambda, thetaBar);
   }
 
   /** The reverse sweep with {@code W} already queried. */
