@@ -2,6 +2,7 @@ package org.nde4j.bench.sde;
 
 import org.nde4j.bench.BenchCase;
 import org.nde4j.bench.Mlp;
+import org.nde4j.bench.grad.MeanSquare;
 import org.nde4j.bench.grad.MlpField;
 import org.nde4j.random.Key;
 import org.nde4j.solve.adjoint.Adjoint;
@@ -82,26 +83,15 @@ final class W5Solve implements BenchCase {
       Solution s = Solve.of(term.bind(theta, bm), solver, 0, 1, y0).dt0(DT).controller(constant)
           .run();
       nfe = (int) s.stats().nfe();
-      return loss(s.yEnd());
+      return MeanSquare.loss(s.yEnd());
     }
     Recording r = GradientSolve.of(term, bm, solver, 0, 1, y0, theta).dt0(DT)
         .controller(constant).adjoint(adjoint).forward();
     double[] y1 = r.ys()[0];
-    for (int i = 0; i < y1.length; i++) {
-      ybar[0][i] = 2 * y1[i] / y1.length;
-    }
-    Gradients g = r.backward(ybar);
+    Gradients g = r.backward(MeanSquare.cotangent(y1, ybar));
     nfe = (int) r.stats().nfe();
     backward = g.rateEvaluations() + g.vjpEvaluations();
-    return loss(y1) + g.theta()[0];
-  }
-
-  private static double loss(double[] y) {
-    double s = 0;
-    for (double v : y) {
-      s += v * v;
-    }
-    return s / y.length;
+    return MeanSquare.loss(y1) + g.theta()[0];
   }
 
   @Override

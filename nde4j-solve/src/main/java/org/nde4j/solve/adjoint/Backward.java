@@ -112,6 +112,22 @@ final class Backward {
     return c;
   }
 
+  /**
+   * Adds the cotangents of the save times reached after {@code k} steps (rows {@code next, next −
+   * 1, …} of the non-decreasing {@code saveStep}) to the first {@code ybar[i].length} entries (the
+   * {@code y} part) of {@code λ}, for a backward pass that walks the steps from the last; returns
+   * the next row still to add.
+   */
+  static int addCotangents(double[][] ybar, int[] saveStep, int next, int k, double[] lambda) {
+    while (next >= 0 && saveStep[next] == k) {
+      double[] g = ybar[next--];
+      for (int q = 0; q < g.length; q++) {
+        lambda[q] += g[q];
+      }
+    }
+    return next;
+  }
+
   static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

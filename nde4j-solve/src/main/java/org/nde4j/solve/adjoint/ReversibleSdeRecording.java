@@ -159,7 +159,7 @@ final class ReversibleSdeRecording implements Recording {
     int steps = result.steps();
     double tEnd = time(steps);
     later.evaluate(tEnd, yHat, theta);
-    int next = addCotangents(ybar, saveStep, saveStep.length - 1, steps, lambda);
+    int next = Backward.addCotangents(ybar, saveStep, saveStep.length - 1, steps, lambda);
     for (int k = steps - 1; k >= 0; k--) {
       double t = time(k);
       double h = tEnd - t;
@@ -193,7 +193,7 @@ final class ReversibleSdeRecording implements Recording {
       for (int q = 0; q < n; q++) {
         lambda[q] += 2 * mNext[q];
       }
-      next = addCotangents(ybar, saveStep, next, k, lambda);
+      next = Backward.addCotangents(ybar, saveStep, next, k, lambda);
       double[] s = m;
       m = mNext;
       mNext = s;
@@ -249,17 +249,6 @@ final class ReversibleSdeRecording implements Recording {
         acc[q] += v[q];
       }
     }
-  }
-
-  /** Adds the cotangents of the save times reached after {@code k} steps to {@code λ}'s y part. */
-  private int addCotangents(double[][] ybar, int[] saveStep, int next, int k, double[] lambda) {
-    while (next >= 0 && saveStep[next] == k) {
-      double[] g = ybar[next--];
-      for (int q = 0; q < n; q++) {
-        lambda[q] += g[q];
-      }
-    }
-    return next;
   }
 
   /** Scalars kept for the step times. */
