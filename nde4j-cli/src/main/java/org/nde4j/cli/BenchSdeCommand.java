@@ -11,11 +11,15 @@ import org.nde4j.bench.sde.TorchsdePeer;
 import picocli.CommandLine.Command;
 
 /**
- * {@code nde4j bench sde}: the Brownian-query series of workload W5; with {@code --peer
- * shared/peers}, torchsde's Brownian objects on the same queries in the same run.
+ * {@code nde4j bench sde}: workload W5 (the neural SDE forward and forward + backward, and the
+ * Brownian-query series); with {@code --peer shared/peers}, torchsde on the same configs in the
+ * same run.
  */
 @Command(name = "sde", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"SDE workloads: the W5 Brownian series (a (512,16) Brownian motion on [0, 1],"
+    description = {"SDE workloads: W5's neural SDE (state 16, batch 512, diagonal noise, 100"
+        + " steps of 0.01) with Euler–Maruyama, reversible Heun and SPaRK (the stand-in for"
+        + " torchsde's srk), forward and forward + backward (discrete and reversible adjoints);"
+        + " the W5 Brownian series (a (512,16) Brownian motion on [0, 1],"
         + " 100 sequential increments of dt = 0.01: plain normal draws, BrownianInterval without"
         + " and with space-time Lévy area, with a dt hint, forward then reverse, and a virtual"
         + " Brownian tree at tol 1e-6).",
@@ -31,7 +35,7 @@ final class BenchSdeCommand extends AbstractSuiteCommand {
   @Override
   Report withPeer(Suite s, Report report, PrintWriter out) {
     Path folder = Files.isDirectory(peer) ? peer : peer.toAbsolutePath().getParent();
-    spec.commandLine().getErr().println("running torchsde (W5 Brownian series) from " + folder
+    spec.commandLine().getErr().println("running torchsde (W5) from " + folder
         + " with " + python + "...");
     Map<String, Double> medians = new TorchsdePeer(python, folder).run();
     return annotateAndPrint(report, medians, "torchsde", out);

@@ -11,14 +11,15 @@ import org.nde4j.tensor.TensorFn;
 /**
  * A neural vector field {@code f(t, y, θ) = MLP(g(y))} with the MLP's weights and biases packed
  * into one flat {@code θ} (in {@link Mlp#parameterShapes()} order), as a {@link
- * DifferentiableTerm}.
+ * DifferentiableTerm} or as the tensor function of {@code (t, y, θ)} (for the drift and diffusion
+ * of a neural SDE).
  */
-final class MlpField {
+public final class MlpField {
   private final Mlp mlp;
   private final Shape[] shapes;
   private final int numParams;
 
-  MlpField(Mlp mlp) {
+  public MlpField(Mlp mlp) {
     this.mlp = mlp;
     this.shapes = mlp.parameterShapes();
     int p = 0;
@@ -28,13 +29,18 @@ final class MlpField {
     this.numParams = p;
   }
 
-  int numParams() {
+  public int numParams() {
     return numParams;
   }
 
   /** {@code f(t, y, θ) = MLP(input(y))} on states of shape {@code yShape}. */
   DifferentiableTerm term(Shape yShape, UnaryOperator<Tensor> input) {
-    TensorFn f = in -> {
+    return DifferentiableTerm.of(fn(input, x -> x), yShape, numParams);
+  }
+
+  /** {@code (t, y, θ) → output(MLP(input(y)))} as a tensor function. */
+  public TensorFn fn(UnaryOperator<Tensor> input, UnaryOperator<Tensor> output) {
+    return in -> {
       Tensor[] args = new Tensor[shapes.length + 1];
       args[0] = input.apply(in[1]);
       int o = 0;
@@ -43,13 +49,12 @@ final class MlpField {
         args[i + 1] = in[2].slice(0, o, o + size).reshape(shapes[i]);
         o += size;
       }
-      return new Tensor[] {mlp.fn().apply(args)[0]};
+      return new Tensor[] {output.apply(mlp.fn().apply(args)[0])};
     };
-    return DifferentiableTerm.of(f, yShape, numParams);
   }
 
   /** θ from the MLP's own (PyTorch-default) initialisation. */
-  double[] initialTheta(Key key) {
+  public double[] initialTheta(Key key) {
     double[] theta = new double[numParams];
     int o = 0;
     for (Tensor t : mlp.initParameters(key)) {

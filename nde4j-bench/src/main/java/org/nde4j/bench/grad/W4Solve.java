@@ -58,26 +58,15 @@ final class W4Solve implements BenchCase {
     if (adjoint == null) {
       Solution s = Solve.of(bound, new Dopri5(), 0, 1, y0).controller(controller).run();
       nfe = (int) s.stats().nfe();
-      return loss(s.yEnd());
+      return MeanSquare.loss(s.yEnd());
     }
     Recording r = GradientSolve.of(term, new Dopri5(), 0, 1, y0, theta).controller(controller)
         .adjoint(adjoint).forward();
     double[] y1 = r.ys()[0];
-    for (int i = 0; i < y1.length; i++) {
-      ybar[0][i] = 2 * y1[i] / y1.length;
-    }
-    Gradients g = r.backward(ybar);
+    Gradients g = r.backward(MeanSquare.cotangent(y1, ybar));
     nfe = (int) r.stats().nfe();
     backward = g.rateEvaluations() + g.vjpEvaluations();
-    return loss(y1) + g.theta()[0];
-  }
-
-  private static double loss(double[] y) {
-    double s = 0;
-    for (double v : y) {
-      s += v * v;
-    }
-    return s / y.length;
+    return MeanSquare.loss(y1) + g.theta()[0];
   }
 
   @Override

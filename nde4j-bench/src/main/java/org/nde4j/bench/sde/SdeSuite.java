@@ -3,13 +3,19 @@ package org.nde4j.bench.sde;
 import java.util.List;
 import org.nde4j.bench.BenchCase;
 import org.nde4j.bench.Suite;
+import org.nde4j.solve.adjoint.Adjoint;
 import org.nde4j.solve.brownian.BrownianInterval;
 import org.nde4j.solve.brownian.VirtualBrownianTree;
+import org.nde4j.solve.solver.sde.EulerMaruyama;
+import org.nde4j.solve.solver.sde.Spark;
+import org.nde4j.solve.solver.sde.StochasticReversibleHeun;
+import org.nde4j.solve.term.SdeType;
 
 /**
- * The {@code sde} suite: the Brownian-query series of workload W5 ({@code reference/workloads.md}):
- * a (512, 16) Brownian motion on {@code [0, 1]} queried at {@code dt = 0.01}, against torchsde's
- * Brownian objects in {@code w5_nsde.py}.
+ * The {@code sde} suite: workload W5 of {@code reference/workloads.md} — the neural SDE solved
+ * forward and forward + backward ({@link W5Solve}) and the Brownian-query series (a (512, 16)
+ * Brownian motion on {@code [0, 1]} queried at {@code dt = 0.01}) — against torchsde in {@code
+ * w5_nsde.py}.
  */
 public final class SdeSuite implements Suite {
   @Override
@@ -20,7 +26,21 @@ public final class SdeSuite implements Suite {
   @Override
   public List<BenchCase> cases() {
     int dim = BrownianQueries.BATCH * BrownianQueries.STATE;
+    String srk = "stand-in for torchsde's srk (Rößler SRI, strong 1.5 for diagonal Itô noise):"
+        + " SPaRK on the Stratonovich form, 3 drift + 3 diffusion evaluations a step";
     return List.of(
+        new W5Solve("w5_em_fwd", new EulerMaruyama(), SdeType.ITO, null, null),
+        new W5Solve("w5_em_fwd_bwd_direct", new EulerMaruyama(), SdeType.ITO, Adjoint.discrete(),
+            null),
+        new W5Solve("w5_rev_heun_fwd", new StochasticReversibleHeun(), SdeType.STRATONOVICH,
+            null, null),
+        new W5Solve("w5_rev_heun_fwd_bwd_direct", new StochasticReversibleHeun(),
+            SdeType.STRATONOVICH, Adjoint.discrete(), null),
+        new W5Solve("w5_rev_heun_fwd_bwd_adjoint", new StochasticReversibleHeun(),
+            SdeType.STRATONOVICH, Adjoint.reversible(), null),
+        new W5Solve("w5_srk_fwd", new Spark(), SdeType.STRATONOVICH, null, srk),
+        new W5Solve("w5_srk_fwd_bwd_direct", new Spark(), SdeType.STRATONOVICH,
+            Adjoint.discrete(), srk),
         new BrownianQueries("brownian_plain", null, false, false),
         new BrownianQueries("brownian_interval", () -> BrownianInterval.of(
             BrownianQueries.KEY, 0, 1, dim), false, false),
@@ -37,7 +57,9 @@ public final class SdeSuite implements Suite {
 
   @Override
   public String header() {
-    return "W5 Brownian series: construct a (512,16) Brownian motion on [0, 1] and query its 100"
+    return "W5 neural SDE (state 16, batch 512, diagonal noise, 100 steps of 0.01, loss"
+        + " mean(y(1)²); direct = discrete adjoint, rev_heun adjoint = reversible adjoint);"
+        + " W5 Brownian series: construct a (512,16) Brownian motion on [0, 1] and query its 100"
         + " increments of dt = 0.01 in order (fwd_reverse: then in reverse); ms per 100 queries"
         + " (200 for fwd_reverse), as torchsde's w5_nsde.py brownian section";
   }

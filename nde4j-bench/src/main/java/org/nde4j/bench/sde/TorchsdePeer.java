@@ -10,8 +10,11 @@ import org.nde4j.bench.grad.TorchdiffeqPeer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs torchsde 0.2.6 on W5's Brownian series ({@code w5_nsde.py --only brownian}) from a peers
- * folder and maps its generators to the case names of {@link SdeSuite}. torchsde and its one
+ * Runs torchsde 0.2.6 on workload W5 ({@code w5_nsde.py}: the neural SDE configs and the Brownian
+ * series) from a peers folder and maps its configs and generators to the case names of {@link
+ * SdeSuite}: method {@code euler} → {@code w5_em_*}, {@code reversible_heun} → {@code
+ * w5_rev_heun_*}, {@code srk} → {@code w5_srk_*}, each with its mode ({@code fwd}, {@code
+ * fwd_bwd_direct}, {@code fwd_bwd_adjoint}). torchsde and its one
  * dependency {@code trampoline} are not Debian packages: they are found on {@code PYTHONPATH} or as
  * {@code <peers>/src/torchsde} (a torchsde source tree) and {@code <peers>/src/trampoline} (a
  * folder holding {@code trampoline.py}).
@@ -24,6 +27,9 @@ public final class TorchsdePeer {
       "BrownianInterval levy=none dt=0.01 hint", "brownian_interval_dt_hint",
       "BrownianInterval levy=none fwd+reverse", "brownian_interval_fwd_reverse",
       "BrownianTree tol=1e-6", "brownian_tree");
+
+  private static final Map<String, String> METHODS = Map.of(
+      "euler", "w5_em_", "reversible_heun", "w5_rev_heun_", "srk", "w5_srk_");
 
   private final Path python;
   private final Path folder;
@@ -50,14 +56,22 @@ public final class TorchsdePeer {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PYTHONPATH", path.toString());
     String out = PeerProcess.run(python, folder.resolve("w5_nsde.py"),
-        List.of("--only", "brownian"), List.of(), env);
+        List.of(), List.of(), env);
     Map<String, Double> medians = new LinkedHashMap<>();
     for (JsonNode n : TorchdiffeqPeer.lines(out, "w5")) {
-      String name = GENERATORS.get(n.path("generator").asString(""));
+      String name = "sde".equals(n.path("section").asString(""))
+          ? caseName(n.path("method").asString(""), n.path("mode").asString(""))
+          : GENERATORS.get(n.path("generator").asString(""));
       if (name != null) {
         medians.put(name, 1e3 * n.path("median_s").asDouble());
       }
     }
     return medians;
+  }
+
+  /** The case name of a torchsde config, or null for a method W5 does not map. */
+  static String caseName(String method, String mode) {
+    String prefix = METHODS.get(method);
+    return prefix == null || mode.isEmpty() ? null : prefix + mode;
   }
 }

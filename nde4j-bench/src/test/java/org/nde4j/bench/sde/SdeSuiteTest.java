@@ -14,7 +14,9 @@ class SdeSuiteTest {
   @Test
   void casesAreNamedAsThePeerMapsThem() {
     List<String> names = new SdeSuite().cases().stream().map(BenchCase::name).toList();
-    assertThat(names).containsExactly("brownian_plain", "brownian_interval",
+    assertThat(names).containsExactly("w5_em_fwd", "w5_em_fwd_bwd_direct", "w5_rev_heun_fwd",
+        "w5_rev_heun_fwd_bwd_direct", "w5_rev_heun_fwd_bwd_adjoint", "w5_srk_fwd",
+        "w5_srk_fwd_bwd_direct", "brownian_plain", "brownian_interval",
         "brownian_interval_levy", "brownian_interval_dt_hint", "brownian_interval_fwd_reverse",
         "brownian_tree");
   }
@@ -22,7 +24,8 @@ class SdeSuiteTest {
   /** A call sums W over the 100 steps' first channel: the path's W(1) of that channel. */
   @Test
   void aCallQueriesTheWholePathInOrder() {
-    BenchCase c = new SdeSuite().cases().get(3);
+    BenchCase c = new SdeSuite().cases().stream()
+        .filter(b -> b.name().equals("brownian_interval_dt_hint")).findFirst().orElseThrow();
     double sum = c.call();
     int dim = BrownianQueries.BATCH * BrownianQueries.STATE;
     double[] w = new double[dim];
@@ -31,5 +34,15 @@ class SdeSuiteTest {
     assertThat(sum).isCloseTo(w[0], org.assertj.core.api.Assertions.within(1e-12));
     assertThat(c.call()).isEqualTo(sum); // same key, same path on every call
     assertThat(BrownianQueries.KEY).isEqualTo(Key.of(1234));
+  }
+
+  @Test
+  void peerConfigsMapToTheCaseNames() {
+    assertThat(TorchsdePeer.caseName("euler", "fwd_bwd_adjoint"))
+        .isEqualTo("w5_em_fwd_bwd_adjoint");
+    assertThat(TorchsdePeer.caseName("reversible_heun", "fwd_bwd_direct"))
+        .isEqualTo("w5_rev_heun_fwd_bwd_direct");
+    assertThat(TorchsdePeer.caseName("srk", "fwd")).isEqualTo("w5_srk_fwd");
+    assertThat(TorchsdePeer.caseName("milstein", "fwd")).isNull();
   }
 }

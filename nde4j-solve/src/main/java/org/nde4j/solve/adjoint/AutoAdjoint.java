@@ -1,6 +1,7 @@
 package org.nde4j.solve.adjoint;
 
 import org.nde4j.solve.solver.reversible.ReversibleHeun;
+import org.nde4j.solve.solver.sde.StochasticReversibleHeun;
 
 /** {@link Adjoint#auto()}: chooses per problem. */
 final class AutoAdjoint implements Adjoint {
@@ -17,7 +18,9 @@ final class AutoAdjoint implements Adjoint {
   @Override
   public Recording forward(GradientSolve problem) {
     // The reversible adjoint has no event support; with an event the discrete one serves.
-    if (problem.solver() instanceof ReversibleHeun && problem.terminalEvent() == null) {
+    if ((problem.solver() instanceof ReversibleHeun
+        || problem.solver() instanceof StochasticReversibleHeun)
+        && problem.terminalEvent() == null) {
       return ReversibleAdjoint.INSTANCE.forward(problem);
     }
     long states = Math.max(64, MEMORY / (8L * problem.term().size()));

@@ -40,7 +40,7 @@ final class Backward {
    * Assembles the gradients from the adjoint state {@code λ(t0) = ∂L/∂y0} and {@code θ̄}: {@code
    * ∂L/∂ts_i = ȳ_i · f(ts_i, Y_i)} (for a save read from an explicit Runge–Kutta step's dense
    * output, {@code ȳ_i · dY_i/dts_i}, the interpolant's slope), {@code ∂L/∂t0 = −(λ(t0) −
-   * Σ_{ts_i = t0} ȳ_i) · f(t0, y0)}.
+   * Σ_{ts_i = t0} ȳ_i) · f(t0, y0)}; NaN time gradients for an SDE solve.
    */
   static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
       DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
@@ -58,6 +58,13 @@ final class Backward {
   static Gradients gradients(GradientSolve p, ForwardLoop.Result r,
       DifferentiableTerm.Evaluator f, double[] theta, double[] lambda, double[] thetaBar,
       double[][] ybar, long rates, long vjps, double[][] known, double[] knownStart) {
+    if (p.sdeTerm() != null) {
+      // Along a Brownian path y(t) has no time derivative: no time gradients for an SDE solve.
+      double[] none = new double[p.ts().length];
+      java.util.Arrays.fill(none, Double.NaN);
+      return new Gradients(lambda.clone(), thetaBar.clone(), Double.NaN, none, Double.NaN, rates,
+          vjps);
+    }
     long rates0 = f.rateEvaluations();
     int n = lambda.length;
     double[] ts = p.ts();
@@ -107,6 +114,22 @@ final class Backward {
       c[i] = ys[i] == null ? null : ys[i].clone();
     }
     return c;
+  }
+
+  /**
+   * Adds the cotangents of the save times reached after {@code k} steps (rows {@code next, next −
+   * 1, …} of the non-decreasing {@code saveStep}) to the first {@code ybar[i].length} entries (the
+   * {@code y} part) of {@code λ}, for a backward pass that walks the steps from the last; returns
+   * the next row still to add.
+   */
+  static int addCotangents(double[][] ybar, int[] saveStep, int next, int k, double[] lambda) {
+    while (next >= 0 && saveStep[next] == k) {
+      double[] g = ybar[next--];
+      for (int q = 0; q < g.length; q++) {
+        lambda[q] += g[q];
+      }
+    }
+    return next;
   }
 
   static double dot(double[] a, double[] b) {

@@ -19,8 +19,10 @@ final class DiscreteAdjoint implements Adjoint {
   @Override
   public Recording forward(GradientSolve p) {
     DifferentiableTerm term = p.term();
-    DifferentiableTerm.Evaluator f = term.evaluator();
-    StepVjp step = StepVjps.of(name(), p.solver(), f, term.size(), term.numParams());
+    SdeFields sde = p.sdeTerm() == null ? null : new SdeFields(p.sdeTerm(), p.brownian());
+    DifferentiableTerm.Evaluator f = sde != null ? sde.counted() : term.evaluator();
+    StepVjp step = sde != null ? StepVjps.sde(name(), p.solver(), sde)
+        : StepVjps.of(name(), p.solver(), f, term.size(), term.numParams());
     double[] theta = p.theta();
     int forwardCap = budget == Integer.MAX_VALUE ? budget : (budget + 1) / 2;
     Checkpoints store = new Checkpoints(step.stateSize(), forwardCap);
@@ -39,7 +41,7 @@ final class DiscreteAdjoint implements Adjoint {
         ? new SavingTerm(f, theta, term.size(), pool) : null;
     SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
         p.ts(), p.interpolatesSaves());
-    ForwardLoop.Result r = ForwardLoop.run(p, saving != null ? saving : term.bind(theta), p.y0(),
+    ForwardLoop.Result r = ForwardLoop.run(p, saving != null ? saving : p.bound(theta), p.y0(),
         p.controller(), p.dt0(),
         new ForwardLoop.Listener() {
           private Stepper stepper;

@@ -1,14 +1,20 @@
 package org.nde4j.solve.adjoint;
 
+import java.util.Set;
 import java.util.function.Consumer;
+import org.nde4j.solve.brownian.LevyArea;
 import org.nde4j.solve.integrate.Stats;
 import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.integrate.Stepping;
 import org.nde4j.solve.solver.DenseSegment;
 import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.Stepper;
+import org.nde4j.solve.solver.sde.NoiseOrders;
+import org.nde4j.solve.solver.sde.SdeSolver;
 import org.nde4j.solve.stepsize.ClipController;
 import org.nde4j.solve.stepsize.StepSizeController;
+import org.nde4j.solve.term.SdeTerm;
+import org.nde4j.solve.term.SdeType;
 import org.nde4j.solve.term.Term;
 
 /**
@@ -96,7 +102,8 @@ final class ForwardLoop {
       }
     }
     double dir = Math.signum(p.t1() - p.t0());
-    CapturingSolver solver = new CapturingSolver(p.solver());
+    CapturingSolver solver = p.solver() instanceof SdeSolver sde ? new CapturingSdeSolver(sde)
+        : new CapturingSolver(p.solver());
     Stepping stepping = Stepping.start(term, solver,
         ClipController.of(controller, java.util.Arrays.copyOf(interior, m), null), p.t0(),
         p.t1(), y0, dt0);
@@ -170,7 +177,7 @@ final class ForwardLoop {
   }
 
   /** The problem's solver, remembering the stepper it makes for the solve. */
-  private static final class CapturingSolver implements Solver {
+  private static class CapturingSolver implements Solver {
     private final Solver inner;
     private Stepper stepper;
 
@@ -217,6 +224,46 @@ final class ForwardLoop {
     public Stepper stepper(Term term) {
       stepper = inner.stepper(term);
       return stepper;
+    }
+  }
+
+  /** A {@link CapturingSolver} of an SDE solver, still seen as one by the solve loop. */
+  private static final class CapturingSdeSolver extends CapturingSolver implements SdeSolver {
+    private final SdeSolver sde;
+
+    CapturingSdeSolver(SdeSolver sde) {
+      super(sde);
+      this.sde = sde;
+    }
+
+    @Override
+    public Set<SdeType> sdeTypes() {
+      return sde.sdeTypes();
+    }
+
+    @Override
+    public LevyArea levyArea() {
+      return sde.levyArea();
+    }
+
+    @Override
+    public NoiseOrders strongOrders() {
+      return sde.strongOrders();
+    }
+
+    @Override
+    public NoiseOrders weakOrders() {
+      return sde.weakOrders();
+    }
+
+    @Override
+    public String refusal(SdeTerm term) {
+      return sde.refusal(term);
+    }
+
+    @Override
+    public Class<? extends Term> termType() {
+      return sde.termType();
     }
   }
 }

@@ -1,15 +1,19 @@
 package org.nde4j.solve.adjoint;
 
 import java.util.Objects;
+import org.nde4j.solve.brownian.BrownianMotion;
 import org.nde4j.solve.event.Direction;
 import org.nde4j.solve.integrate.Solve;
 import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.reversible.ReversibleHeun;
 import org.nde4j.solve.solver.rk.AbstractExplicitRk;
+import org.nde4j.solve.solver.sde.SdeSolver;
 import org.nde4j.solve.stepsize.ConstantStepSize;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.stepsize.StepSizeController;
+import org.nde4j.solve.term.DifferentiableSdeTerm;
 import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.solve.term.Term;
 import org.nde4j.tensor.TensorFn;
 
 /**
@@ -38,6 +42,8 @@ public final class GradientSolve {
   private final double t1;
   private final double[] y0;
   private final double[] theta;
+  private final DifferentiableSdeTerm sdeTerm;
+  private final BrownianMotion brownian;
   private double[] ts;
   private double dt0 = Double.NaN;
   private StepSizeController controller;
@@ -52,6 +58,13 @@ public final class GradientSolve {
 
   private GradientSolve(DifferentiableTerm term, Solver solver, double t0, double t1,
       double[] y0, double[] theta) {
+    this(term, solver, t0, t1, y0, theta, null, null);
+  }
+
+  private GradientSolve(DifferentiableTerm term, Solver solver, double t0, double t1,
+      double[] y0, double[] theta, DifferentiableSdeTerm sdeTerm, BrownianMotion brownian) {
+    this.sdeTerm = sdeTerm;
+    this.brownian = brownian;
     this.term = term;
     this.solver = solver;
     this.t0 = t0;
@@ -81,6 +94,34 @@ public final class GradientSolve {
       throw new IllegalArgumentException("gradient solve: t0 and t1 are both " + t0);
     }
     return new GradientSolve(term, solver, t0, t1, y0, theta);
+  }
+
+  /**
+   * A differentiable solve of the SDE {@code dy = f(t, y, θ) dt + g(t, y, θ) dW} driven by the
+   * Brownian motion {@code bm} (one path: the backward pass re-queries the same increments, so
+   * the gradients are those of the solve along this path). Gradients with respect to {@code y0}
+   * and {@code θ}; the time gradients of {@link Gradients} are NaN (along a Brownian path {@code
+   * y(t)} has no time derivative). Adjoints: {@link Adjoint#discrete()} and {@link
+   * Adjoint#checkpointed(int)} (the exact gradient of the discretised solve, for the stochastic
+   * Runge–Kutta methods and stochastic reversible Heun), {@link Adjoint#reversible()} (the same
+   * gradient in {@code O(1)} memory for {@code stochastic_reversible_heun}) and {@link
+   * Adjoint#auto()}; no events, no steady state. With constant steps the step ends must lie
+   * on {@code bm}'s grid when it is a {@link org.nde4j.solve.brownian.BrownianGrid}.
+   *
+   * @throws IllegalArgumentException as {@link #of(DifferentiableTerm, Solver, double, double,
+   *     double[], double[])}, if {@code bm} does not have the term's number of channels, or if
+   *     {@code solver} refuses the term (wrong SDE type, missing Lévy area; the message names the
+   *     solvers that would work)
+   */
+  public static GradientSolve of(DifferentiableSdeTerm term, BrownianMotion bm, SdeSolver solver,
+      double t0, double t1, double[] y0, double[] theta) {
+    Objects.requireNonNull(term, "term");
+    Objects.requireNonNull(bm, "bm");
+    Objects.requireNonNull(theta, "theta");
+    Objects.requireNonNull(solver, "solver");
+    GradientSolve.of(term.drift(), solver, t0, t1, y0, theta);
+    solver.stepper(term.bind(theta, bm));
+    return new GradientSolve(term.drift(), solver, t0, t1, y0, theta, term, bm);
   }
 
   /**
@@ -288,6 +329,9 @@ public final class GradientSolve {
    *     save times other than {@code t1}
    */
   public Recording forward() {
+    if (sdeTerm != null) {
+      refuseForSde();
+    }
     if (steadyState != null && (ts.length != 1 || ts[0] != t1)) {
       throw new IllegalArgumentException("gradient solve: untilSteadyState outputs the equilibrium"
           + " state alone, so saveAt must keep its default (t1 = " + t1 + "); got "
@@ -311,6 +355,20 @@ public final class GradientSolve {
     return adjoint.forward(this);
   }
 
+  private void refuseForSde() {
+    if (!(adjoint instanceof DiscreteAdjoint || adjoint instanceof ReversibleAdjoint
+        || adjoint instanceof AutoAdjoint)) {
+      throw new IllegalArgumentException("gradient solve: adjoint " + adjoint.name() + " does not"
+          + " differentiate SDE solves (it integrates the deterministic adjoint equations); use"
+          + " Adjoint.discrete(), checkpointed(budget), reversible() (with"
+          + " stochastic_reversible_heun) or auto()");
+    }
+    if (event != null || steadyState != null) {
+      throw new IllegalArgumentException("gradient solve: an SDE solve is differentiated up to t1;"
+          + " terminal events and steady states are for ODEs");
+    }
+  }
+
   /** The steady-state condition, or null when the solve runs to {@code t1}. */
   public SteadyState steadyState() {
     return steadyState;
@@ -330,8 +388,24 @@ public final class GradientSolve {
     return (EventRecording) forward();
   }
 
+  /** The differentiable vector field (for an SDE solve: the drift). */
   public DifferentiableTerm term() {
     return term;
+  }
+
+  /** The differentiable SDE of an SDE solve, or null for an ODE solve. */
+  public DifferentiableSdeTerm sdeTerm() {
+    return sdeTerm;
+  }
+
+  /** The Brownian motion of an SDE solve, or null for an ODE solve. */
+  public BrownianMotion brownian() {
+    return brownian;
+  }
+
+  /** The equation with {@code θ} fixed, as the forward solver steps it. */
+  Term bound(double[] params) {
+    return sdeTerm != null ? sdeTerm.bind(params, brownian) : term.bind(params);
   }
 
   public Solver solver() {

@@ -19,6 +19,9 @@ final class ReversibleAdjoint implements Adjoint {
 
   @Override
   public Recording forward(GradientSolve p) {
+    if (p.sdeTerm() != null) {
+      return ReversibleSdeRecording.forward(p);
+    }
     DifferentiableTerm term = p.term();
     DifferentiableTerm.Evaluator f = term.evaluator();
     int n = term.size();

@@ -103,7 +103,7 @@ final class ReversibleRecording implements Recording {
     int next = saveStep.length - 1;
     double tEnd = time(result.steps());
     for (int k = result.steps() - 1; k >= 0; k--) {
-      next = addCotangents(ybar, saveStep, next, k + 1, lambda);
+      next = Backward.addCotangents(ybar, saveStep, next, k + 1, lambda);
       double t = time(k);
       double h = tEnd - t;
       end.stepper.backwardStep(tEnd, h, y1, yHat1, f1, y0, yHat0, f0);
@@ -119,26 +119,11 @@ final class ReversibleRecording implements Recording {
       f0 = s;
       tEnd = t;
     }
-    addCotangents(ybar, saveStep, next, 0, lambda);
+    Backward.addCotangents(ybar, saveStep, next, 0, lambda);
     double[] y0Bar = new double[n];
     step.initialVjp(lambda, y0Bar);
     return Backward.gradients(problem, result, f, theta, y0Bar, thetaBar, ybar,
         f.rateEvaluations() + end.stepper.evaluations() - rates0, f.vjpEvaluations() - vjps0);
-  }
-
-  /**
-   * Adds the cotangents of the save times reached after {@code k} steps (rows {@code next, next −
-   * 1, …} of the non-decreasing {@code saveStep}) to the {@code y} part of {@code λ}; returns the
-   * next row still to add.
-   */
-  private int addCotangents(double[][] ybar, int[] saveStep, int next, int k, double[] lambda) {
-    while (next >= 0 && saveStep[next] == k) {
-      double[] g = ybar[next--];
-      for (int q = 0; q < n; q++) {
-        lambda[q] += g[q];
-      }
-    }
-    return next;
   }
 
   /** Scalars kept for the step times (0 for a fixed-step solve without save times inside). */

@@ -4,6 +4,8 @@ import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.implicit.AbstractEsdirk;
 import org.nde4j.solve.solver.reversible.ReversibleHeun;
 import org.nde4j.solve.solver.rk.AbstractExplicitRk;
+import org.nde4j.solve.solver.sde.StochasticReversibleHeun;
+import org.nde4j.solve.solver.sde.StochasticRungeKutta;
 import org.nde4j.solve.term.DifferentiableTerm;
 
 /** The {@link StepVjp} of a solver, for the discrete adjoint. */
@@ -39,6 +41,27 @@ final class StepVjps {
     }
     throw new IllegalArgumentException(adjoint + " adjoint: solver " + solver.name() + " has no"
         + " step VJP; the discrete adjoint differentiates " + SUPPORTED);
+  }
+
+  /** The SDE solvers {@link #sde} differentiates, for messages. */
+  static final String SDE_SUPPORTED = "the stochastic Runge–Kutta methods (euler_maruyama,"
+      + " euler_heun, stochastic_heun, stochastic_midpoint, spark) and"
+      + " stochastic_reversible_heun";
+
+  /**
+   * The step VJP of an SDE solver on a differentiable SDE term.
+   *
+   * @throws IllegalArgumentException naming the solver and the supported ones otherwise
+   */
+  static StepVjp sde(String adjoint, Solver solver, SdeFields sde) {
+    if (solver instanceof StochasticRungeKutta srk) {
+      return new SrkStepVjp(srk.tableau(), sde);
+    }
+    if (solver instanceof StochasticReversibleHeun) {
+      return new ReversibleHeunSdeStepVjp(sde);
+    }
+    throw new IllegalArgumentException(adjoint + " adjoint: SDE solver " + solver.name() + " has"
+        + " no step VJP; the discrete adjoint differentiates " + SDE_SUPPORTED);
   }
 
   /**

@@ -14,7 +14,8 @@ import org.nde4j.solve.term.SdeType;
  * W_j W_k}), 0.5 otherwise; weak order 1. One drift and two diffusion evaluations per step; no
  * error estimate.
  */
-public final class EulerHeun extends AbstractSdeSolver {
+public final class EulerHeun extends AbstractSdeSolver
+    implements StochasticRungeKutta {
   private static final SrkTableau TABLEAU = new SrkTableau(new double[] {0, 1},
       new double[][] {{}, {0}}, new double[][] {{}, {1}}, null, new double[] {1, 0},
       new double[] {0.5, 0.5}, null, null, null, null);
@@ -22,6 +23,11 @@ public final class EulerHeun extends AbstractSdeSolver {
   public EulerHeun() {
     super("euler_heun", EnumSet.of(SdeType.STRATONOVICH), LevyArea.NONE,
         new NoiseOrders(0.5, 1.0, 1.0), new NoiseOrders(1, 1, 1), 0);
+  }
+
+  @Override
+  public SrkTableau tableau() {
+    return TABLEAU;
   }
 
   @Override

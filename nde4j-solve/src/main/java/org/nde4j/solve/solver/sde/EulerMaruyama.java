@@ -13,13 +13,19 @@ import org.nde4j.solve.term.SdeType;
  * with additive noise), weak order 1; one drift and one diffusion evaluation per step; no error
  * estimate (use a constant step size).
  */
-public final class EulerMaruyama extends AbstractSdeSolver {
+public final class EulerMaruyama extends AbstractSdeSolver
+    implements StochasticRungeKutta {
   private static final SrkTableau TABLEAU = new SrkTableau(new double[] {0}, new double[][] {{}},
       new double[][] {{}}, null, new double[] {1}, new double[] {1}, null, null, null, null);
 
   public EulerMaruyama() {
     super("euler_maruyama", EnumSet.of(SdeType.ITO), LevyArea.NONE,
         new NoiseOrders(0.5, 0.5, 1.0), new NoiseOrders(1, 1, 1), 0);
+  }
+
+  @Override
+  public SrkTableau tableau() {
+    return TABLEAU;
   }
 
   @Override

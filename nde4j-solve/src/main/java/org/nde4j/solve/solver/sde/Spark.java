@@ -16,7 +16,8 @@ import org.nde4j.solve.term.SdeType;
  * for the drift and increment, the Lévy-area weights unchanged) makes it the SDE method meant for
  * adaptive stepping; three drift and three diffusion evaluations per step.
  */
-public final class Spark extends AbstractSdeSolver {
+public final class Spark extends AbstractSdeSolver
+    implements StochasticRungeKutta {
   private static final double X1 = (3 - Math.sqrt(3)) / 6;
   private static final double X2 = Math.sqrt(3) / 3;
   private static final SrkTableau TABLEAU = new SrkTableau(new double[] {0, 0.5, 1},
@@ -30,6 +31,11 @@ public final class Spark extends AbstractSdeSolver {
   public Spark() {
     super("spark", EnumSet.of(SdeType.STRATONOVICH), LevyArea.SPACE_TIME,
         new NoiseOrders(0.5, 1.0, 1.5), new NoiseOrders(1, 1, 2), 1);
+  }
+
+  @Override
+  public SrkTableau tableau() {
+    return TABLEAU;
   }
 
   @Override

@@ -14,9 +14,10 @@ package org.nde4j.solve.solver.sde;
  *
  * <p>Lower-triangular rows are given without their zero diagonal; {@code aH}, {@code bH} null
  * means no Lévy area, {@code e} null no error estimate. A stage whose drift (or diffusion) no
- * later coefficient uses is not evaluated.
+ * later coefficient uses is not evaluated. Read by the discrete adjoint's step VJP ({@code
+ * org.nde4j.solve.adjoint}) through the accessors; not constructible outside this package.
  */
-final class SrkTableau {
+public final class SrkTableau {
   final double[] c;
   final double[][] a;
   final double[][] aW;
@@ -56,15 +57,62 @@ final class SrkTableau {
     }
   }
 
-  int stages() {
+  /** Number of stages. */
+  public int stages() {
     return c.length;
   }
 
-  boolean usesArea() {
+  /** Whether the method uses the space-time Lévy area {@code H}. */
+  public boolean usesArea() {
     return bH != null;
   }
 
   boolean hasError() {
     return e != null;
+  }
+
+  /** Node {@code c_j}. */
+  public double c(int j) {
+    return c[j];
+  }
+
+  /** Drift coefficient {@code a_ji} ({@code i < j}). */
+  public double a(int j, int i) {
+    return a[j][i];
+  }
+
+  /** Increment coefficient {@code aW_ji} ({@code i < j}). */
+  public double aW(int j, int i) {
+    return aW[j][i];
+  }
+
+  /** Lévy-area coefficient {@code aH_ji} ({@code i < j}); 0 without Lévy area. */
+  public double aH(int j, int i) {
+    return aH == null ? 0 : aH[j][i];
+  }
+
+  /** Drift weight {@code b_j}. */
+  public double b(int j) {
+    return b[j];
+  }
+
+  /** Increment weight {@code bW_j}. */
+  public double bW(int j) {
+    return bW[j];
+  }
+
+  /** Lévy-area weight {@code bH_j}; 0 without Lévy area. */
+  public double bH(int j) {
+    return bH == null ? 0 : bH[j];
+  }
+
+  /** Whether stage {@code j}'s drift is evaluated (a weight or a later stage reads it). */
+  public boolean needsDrift(int j) {
+    return needF[j];
+  }
+
+  /** Whether stage {@code j}'s diffusion is evaluated. */
+  public boolean needsDiffusion(int j) {
+    return needG[j];
   }
 }

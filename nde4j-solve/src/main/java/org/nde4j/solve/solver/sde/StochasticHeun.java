@@ -14,7 +14,8 @@ import org.nde4j.solve.term.SdeType;
  * evaluations per step. Error estimate: {@code y1 − ỹ}, the difference to the Euler predictor
  * (Diffrax's {@code Heun}), so it runs adaptively.
  */
-public final class StochasticHeun extends AbstractSdeSolver {
+public final class StochasticHeun extends AbstractSdeSolver
+    implements StochasticRungeKutta {
   private static final SrkTableau TABLEAU = new SrkTableau(new double[] {0, 1},
       new double[][] {{}, {1}}, new double[][] {{}, {1}}, null, new double[] {0.5, 0.5},
       new double[] {0.5, 0.5}, null, new double[] {-0.5, 0.5}, new double[] {-0.5, 0.5}, null);
@@ -22,6 +23,11 @@ public final class StochasticHeun extends AbstractSdeSolver {
   public StochasticHeun() {
     super("stochastic_heun", EnumSet.of(SdeType.STRATONOVICH), LevyArea.NONE,
         new NoiseOrders(0.5, 1.0, 1.0), new NoiseOrders(1, 1, 1), 1);
+  }
+
+  @Override
+  public SrkTableau tableau() {
+    return TABLEAU;
   }
 
   @Override

@@ -13,7 +13,8 @@ import org.nde4j.solve.term.SdeType;
  * 1996; Diffrax's {@code Midpoint}). Strong order 1 with commutative noise, 0.5 otherwise; weak
  * order 1. Error estimate: the difference to the Euler step from the same stages.
  */
-public final class StochasticMidpoint extends AbstractSdeSolver {
+public final class StochasticMidpoint extends AbstractSdeSolver
+    implements StochasticRungeKutta {
   private static final SrkTableau TABLEAU = new SrkTableau(new double[] {0, 0.5},
       new double[][] {{}, {0.5}}, new double[][] {{}, {0.5}}, null, new double[] {0, 1},
       new double[] {0, 1}, null, new double[] {-1, 1}, new double[] {-1, 1}, null);
@@ -21,6 +22,11 @@ public final class StochasticMidpoint extends AbstractSdeSolver {
   public StochasticMidpoint() {
     super("stochastic_midpoint", EnumSet.of(SdeType.STRATONOVICH), LevyArea.NONE,
         new NoiseOrders(0.5, 1.0, 1.0), new NoiseOrders(1, 1, 1), 1);
+  }
+
+  @Override
+  public SrkTableau tableau() {
+    return TABLEAU;
   }
 
   @Override

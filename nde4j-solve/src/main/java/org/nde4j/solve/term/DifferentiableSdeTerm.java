@@ -1,0 +1,155 @@
+package org.nde4j.solve.term;
+
+import java.util.Objects;
+import org.nde4j.solve.brownian.BrownianMotion;
+import org.nde4j.tensor.Shape;
+import org.nde4j.tensor.ShapeException;
+import org.nde4j.tensor.Tensor;
+import org.nde4j.tensor.TensorFn;
+
+/**
+ * The SDE {@code dy = f(t, y, θ) dt + g(t, y, θ) dW} (Itô or Stratonovich) with a flat parameter
+ * vector {@code θ} (DESIGN.md §1.7), for gradients through SDE solves ({@code
+ * org.nde4j.solve.adjoint.GradientSolve#of(DifferentiableSdeTerm, BrownianMotion,
+ * org.nde4j.solve.solver.sde.SdeSolver, double, double, double[], double[])}). The drift and the
+ * diffusion are each a {@link DifferentiableTerm} (traced once, compiled forward / VJP / JVP
+ * plans per thread) over the same {@code θ}: a parameter one of them does not read has a zero
+ * derivative there.
+ *
+ * <p>Noise: {@link NoiseType#DIAGONAL} ({@code m = n} channels, {@code g} returns the {@code n}
+ * diagonal entries, each depending on its own state only) or {@link NoiseType#SCALAR} (one
+ * channel, {@code g} returns an {@code n}-vector); in both the diffusion has the state's shape.
+ * General (matrix) and additive noise are not offered here: their diffusion has another shape or
+ * no state dependence, and the adjoints' step VJPs are written for the vector layouts.
+ *
+ * <p>Immutable; {@link #bind} gives the plain {@link SdeTerm} the forward solvers step (its
+ * diffusion derivative, for Milstein and Itô–Stratonovich conversion, is the diffusion's
+ * compiled JVP).
+ */
+public final class DifferentiableSdeTerm {
+  private final SdeType type;
+  private final NoiseType noise;
+  private final DifferentiableTerm drift;
+  private final DifferentiableTerm diffusion;
+
+  private DifferentiableSdeTerm(SdeType type, NoiseType noise, DifferentiableTerm drift,
+      DifferentiableTerm diffusion) {
+    this.type = type;
+    this.noise = noise;
+    this.drift = drift;
+    this.diffusion = diffusion;
+  }
+
+  /**
+   * A term from tensor functions {@code f(t, y, θ)} and {@code g(t, y, θ)} that share one
+   * parameter vector of {@code numParams} values: both are traced on {@code t} of shape {@code
+   * []}, {@code y} of shape {@code yShape} and {@code θ} of shape {@code [numParams]}, and must
+   * return a tensor of shape {@code yShape}.
+   *
+   * @throws IllegalArgumentException if the noise is not diagonal or scalar, or {@code numParams
+   *     < 0}
+   * @throws ShapeException if a traced output does not have the state's shape
+   */
+  public static DifferentiableSdeTerm of(SdeType type, NoiseType noise, TensorFn drift,
+      TensorFn diffusion, Shape yShape, int numParams) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(noise, "noise");
+    if (noise != NoiseType.DIAGONAL && noise != NoiseType.SCALAR) {
+      throw new IllegalArgumentException("differentiable SDE term: " + noise.label() + " noise is"
+          + " not supported; use diagonal noise (g returns the n diagonal entries) or scalar"
+          + " noise (one channel, g returns an n-vector)");
+    }
+    return new DifferentiableSdeTerm(type, noise,
+        DifferentiableTerm.of(drift, yShape, numParams),
+        DifferentiableTerm.of(diffusion, yShape, numParams));
+  }
+
+  /**
+   * A term whose drift and diffusion have separate parameter blocks, {@code θ = [θ_f, θ_g]}:
+   * {@code drift} receives {@code θ_f} ({@code driftParams} values) and {@code diffusion}
+   * {@code θ_g} ({@code diffusionParams} values) as their third input.
+   *
+   * @throws IllegalArgumentException as {@link #of(SdeType, NoiseType, TensorFn, TensorFn, Shape,
+   *     int)}, or if a block size is negative
+   */
+  public static DifferentiableSdeTerm of(SdeType type, NoiseType noise, TensorFn drift,
+      int driftParams, TensorFn diffusion, int diffusionParams, Shape yShape) {
+    if (driftParams < 0 || diffusionParams < 0) {
+      throw new IllegalArgumentException("differentiable SDE term: parameter blocks must be ≥ 0,"
+          + " got " + driftParams + " (drift) and " + diffusionParams + " (diffusion)");
+    }
+    int p = driftParams + diffusionParams;
+    return of(type, noise, block(drift, 0, driftParams), block(diffusion, driftParams, p),
+        yShape, p);
+  }
+
+  /** {@code fn} called with {@code θ[from, to)} in place of {@code θ}. */
+  private static TensorFn block(TensorFn fn, int from, int to) {
+    Objects.requireNonNull(fn, "fn");
+    return in -> fn.apply(new Tensor[] {in[0], in[1], in[2].slice(0, from, to)});
+  }
+
+  /** Itô or Stratonovich. */
+  public SdeType sdeType() {
+    return type;
+  }
+
+  /** {@link NoiseType#DIAGONAL} or {@link NoiseType#SCALAR}. */
+  public NoiseType noise() {
+    return noise;
+  }
+
+  /** Number of doubles in the state. */
+  public int size() {
+    return drift.size();
+  }
+
+  /** Number of parameters {@code θ}. */
+  public int numParams() {
+    return drift.numParams();
+  }
+
+  /** Brownian channels the term needs: {@code n} for diagonal noise, 1 for scalar noise. */
+  public int noiseDim() {
+    return noise == NoiseType.SCALAR ? 1 : size();
+  }
+
+  /** The drift {@code f(t, y, θ)}. */
+  public DifferentiableTerm drift() {
+    return drift;
+  }
+
+  /** The diffusion {@code g(t, y, θ)}, of the state's shape (diagonal entries or a vector). */
+  public DifferentiableTerm diffusion() {
+    return diffusion;
+  }
+
+  /**
+   * The SDE with {@code θ} fixed, driven by {@code bm}, as a plain {@link SdeTerm} for any SDE
+   * solver. It reads {@code theta} at every call (no copy); one thread, like every {@link
+   * SdeTerm}.
+   *
+   * @throws IllegalArgumentException if {@code theta} does not have {@link #numParams()} values
+   *     or {@code bm} does not have {@link #noiseDim()} channels
+   */
+  public SdeTerm bind(double[] theta, BrownianMotion bm) {
+    if (theta.length != numParams()) {
+      throw new IllegalArgumentException("differentiable SDE term: θ has " + theta.length
+          + " values but the term has " + numParams() + " parameters");
+    }
+    DifferentiableTerm.Evaluator f = drift.evaluator();
+    DifferentiableTerm.Evaluator g = diffusion.evaluator();
+    int n = size();
+    SdeTerm.Builder b = type == SdeType.ITO ? SdeTerm.ito(n, bm) : SdeTerm.stratonovich(n, bm);
+    return b.drift((t, y, dy) -> f.rate(t, y, theta, dy))
+        .diffusion(noise, (t, y, out) -> g.rate(t, y, theta, out))
+        .diffusionDerivative((t, y, u, dg) -> g.jvp(t, y, theta, 0, u, null, dg))
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return "DifferentiableSdeTerm(" + type.label() + ", " + noise.label() + " noise, " + size()
+        + " states, " + numParams() + " parameters)";
+  }
+}
