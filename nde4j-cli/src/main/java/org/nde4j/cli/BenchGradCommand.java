@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "grad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Gradients through solves: W3 (torchdiffeq's ode_demo training iteration:"
-        + " batched dopri5 solve, loss, gradient, RMSprop step; w3_direct = discrete adjoint,"
-        + " w3_adjoint = interpolating continuous adjoint), W4"
+        + " batched dopri5 solve, loss, gradient, RMSprop step; w3_direct_iter = discrete adjoint,"
+        + " w3_adjoint_iter = interpolating continuous adjoint), W4"
         + " (32->128->128->32 softplus neural ODE, batch 256: w4_fwd forward only,"
         + " w4_fwd_bwd_direct forward + discrete-adjoint backward), and a memory series"
         + " mem_<adjoint>_<steps> (peak stored states for 1e3, 1e4, 1e5 steps).",

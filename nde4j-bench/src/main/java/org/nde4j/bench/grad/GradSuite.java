@@ -23,13 +23,15 @@ public final class GradSuite implements Suite {
   @Override
   public List<BenchCase> cases() {
     List<BenchCase> cases = new ArrayList<>();
-    cases.add(new W3Iteration("w3_direct", Adjoint.discrete()));
+    cases.add(new W3Iteration("w3_direct_iter", Adjoint.discrete()));
     // the continuous adjoint that is cheapest on W3 with the gradient quality of backsolve
     // (interpolating: 146 backward evaluations per iteration against backsolve's 281)
-    cases.add(new W3Iteration("w3_adjoint", Adjoint.interpolating()));
+    cases.add(new W3Iteration("w3_adjoint_iter", Adjoint.interpolating()));
     cases.add(new W4Solve("w4_fwd", null));
     cases.add(new W4Solve("w4_fwd_bwd_direct", Adjoint.discrete()));
     cases.add(new W4Solve("w4_fwd_bwd_adjoint", Adjoint.backsolve()));
+    // binomial checkpointing with fewer stored states than W4's ~20 steps (recomputes stages)
+    cases.add(new W4Solve("w4_fwd_bwd_checkpoint", Adjoint.checkpointed(6)));
     for (Adjoint a : List.of(Adjoint.discrete(), Adjoint.checkpointed(16), Adjoint.backsolve(),
         Adjoint.interpolating(), Adjoint.reversible())) {
       Solver solver = a.name().equals("reversible") ? new ReversibleHeun() : new Tsit5();
@@ -42,7 +44,7 @@ public final class GradSuite implements Suite {
 
   @Override
   public String header() {
-    return "direct = discrete adjoint (backpropagation through the solver's steps); w3_adjoint ="
+    return "direct = discrete adjoint (backpropagation through the solver's steps); w3_adjoint_iter ="
         + " interpolating continuous adjoint (y(t) from the forward dense output; the role of"
         + " torchdiffeq's odeint_adjoint, which re-solves y backwards); w4_fwd_bwd_adjoint ="
         + " backsolve (continuous adjoint, as torchdiffeq's odeint_adjoint); memory cases:"

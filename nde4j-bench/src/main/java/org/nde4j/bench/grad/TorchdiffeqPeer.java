@@ -12,7 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Runs torchdiffeq on W3 ({@code w3_ode_demo.py}, configs f64_direct and f64_adjoint) and W4
  * ({@code w4_large_node.py}, float64) from a peers folder and maps their medians to the case
- * names of {@link GradSuite}: {@code w3_direct}, {@code w3_adjoint} (median iteration time),
+ * names of {@link GradSuite}: {@code w3_direct_iter}, {@code w3_adjoint_iter} (median iteration time),
  * {@code w4_fwd} (forward under no_grad), {@code w4_fwd_bwd_direct}, {@code
  * w4_fwd_bwd_adjoint}. torchdiffeq itself is not a Debian package: it is found on {@code
  * PYTHONPATH} or in {@code <peers>/src/torchdiffeq} (as {@code run_all.sh} arranges).
@@ -43,7 +43,7 @@ public final class TorchdiffeqPeer {
     Map<String, Double> medians = new LinkedHashMap<>();
     for (String config : List.of("f64_direct", "f64_adjoint")) {
       JsonNode n = w3(config);
-      medians.put(config.equals("f64_direct") ? "w3_direct" : "w3_adjoint",
+      medians.put(config.equals("f64_direct") ? "w3_direct_iter" : "w3_adjoint_iter",
           1e3 * n.path("iter_time").path("median_s").asDouble());
     }
     String out = PeerProcess.run(python, folder.resolve("w4_large_node.py"), List.of(), List.of(),

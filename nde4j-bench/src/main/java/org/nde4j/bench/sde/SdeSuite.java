@@ -32,26 +32,26 @@ public final class SdeSuite implements Suite {
         new W5Solve("w5_em_fwd", new EulerMaruyama(), SdeType.ITO, null, null),
         new W5Solve("w5_em_fwd_bwd_direct", new EulerMaruyama(), SdeType.ITO, Adjoint.discrete(),
             null),
-        new W5Solve("w5_rev_heun_fwd", new StochasticReversibleHeun(), SdeType.STRATONOVICH,
+        new W5Solve("w5_revheun_fwd", new StochasticReversibleHeun(), SdeType.STRATONOVICH,
             null, null),
-        new W5Solve("w5_rev_heun_fwd_bwd_direct", new StochasticReversibleHeun(),
+        new W5Solve("w5_revheun_fwd_bwd_direct", new StochasticReversibleHeun(),
             SdeType.STRATONOVICH, Adjoint.discrete(), null),
-        new W5Solve("w5_rev_heun_fwd_bwd_adjoint", new StochasticReversibleHeun(),
+        new W5Solve("w5_revheun_fwd_bwd_adjoint", new StochasticReversibleHeun(),
             SdeType.STRATONOVICH, Adjoint.reversible(), null),
         new W5Solve("w5_srk_fwd", new Spark(), SdeType.STRATONOVICH, null, srk),
         new W5Solve("w5_srk_fwd_bwd_direct", new Spark(), SdeType.STRATONOVICH,
             Adjoint.discrete(), srk),
         new BrownianQueries("brownian_plain", null, false, false),
-        new BrownianQueries("brownian_interval", () -> BrownianInterval.of(
+        new BrownianQueries("brownian_interval_query", () -> BrownianInterval.of(
             BrownianQueries.KEY, 0, 1, dim), false, false),
-        new BrownianQueries("brownian_interval_levy", () -> BrownianInterval.of(
+        new BrownianQueries("brownian_interval_query_levy", () -> BrownianInterval.of(
             BrownianQueries.KEY, 0, 1, dim, BrownianQueries.levy(true)), true, false),
         new BrownianQueries("brownian_interval_dt_hint", () -> BrownianInterval.of(
             BrownianQueries.KEY, 0, 1, dim, BrownianQueries.levy(false), 0.01,
             BrownianInterval.DEFAULT_CACHE), false, false),
         new BrownianQueries("brownian_interval_fwd_reverse", () -> BrownianInterval.of(
             BrownianQueries.KEY, 0, 1, dim), false, true),
-        new BrownianQueries("brownian_tree", () -> VirtualBrownianTree.of(
+        new BrownianQueries("brownian_tree_query", () -> VirtualBrownianTree.of(
             BrownianQueries.KEY, 0, 1, dim, 1e-6), false, false));
   }
 

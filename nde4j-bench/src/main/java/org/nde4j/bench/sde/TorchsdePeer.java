@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * Runs torchsde 0.2.6 on workload W5 ({@code w5_nsde.py}: the neural SDE configs and the Brownian
  * series) from a peers folder and maps its configs and generators to the case names of {@link
  * SdeSuite}: method {@code euler} → {@code w5_em_*}, {@code reversible_heun} → {@code
- * w5_rev_heun_*}, {@code srk} → {@code w5_srk_*}, each with its mode ({@code fwd}, {@code
+ * w5_revheun_*}, {@code srk} → {@code w5_srk_*}, each with its mode ({@code fwd}, {@code
  * fwd_bwd_direct}, {@code fwd_bwd_adjoint}). torchsde and its one
  * dependency {@code trampoline} are not Debian packages: they are found on {@code PYTHONPATH} or as
  * {@code <peers>/src/torchsde} (a torchsde source tree) and {@code <peers>/src/trampoline} (a
@@ -22,14 +22,14 @@ import tools.jackson.databind.JsonNode;
 public final class TorchsdePeer {
   private static final Map<String, String> GENERATORS = Map.of(
       "plain torch.randn", "brownian_plain",
-      "BrownianInterval levy=none", "brownian_interval",
-      "BrownianInterval levy=space-time return_U", "brownian_interval_levy",
+      "BrownianInterval levy=none", "brownian_interval_query",
+      "BrownianInterval levy=space-time return_U", "brownian_interval_query_levy",
       "BrownianInterval levy=none dt=0.01 hint", "brownian_interval_dt_hint",
       "BrownianInterval levy=none fwd+reverse", "brownian_interval_fwd_reverse",
-      "BrownianTree tol=1e-6", "brownian_tree");
+      "BrownianTree tol=1e-6", "brownian_tree_query");
 
   private static final Map<String, String> METHODS = Map.of(
-      "euler", "w5_em_", "reversible_heun", "w5_rev_heun_", "srk", "w5_srk_");
+      "euler", "w5_em_", "reversible_heun", "w5_revheun_", "srk", "w5_srk_");
 
   private final Path python;
   private final Path folder;

@@ -14,11 +14,11 @@ class SdeSuiteTest {
   @Test
   void casesAreNamedAsThePeerMapsThem() {
     List<String> names = new SdeSuite().cases().stream().map(BenchCase::name).toList();
-    assertThat(names).containsExactly("w5_em_fwd", "w5_em_fwd_bwd_direct", "w5_rev_heun_fwd",
-        "w5_rev_heun_fwd_bwd_direct", "w5_rev_heun_fwd_bwd_adjoint", "w5_srk_fwd",
-        "w5_srk_fwd_bwd_direct", "brownian_plain", "brownian_interval",
-        "brownian_interval_levy", "brownian_interval_dt_hint", "brownian_interval_fwd_reverse",
-        "brownian_tree");
+    assertThat(names).containsExactly("w5_em_fwd", "w5_em_fwd_bwd_direct", "w5_revheun_fwd",
+        "w5_revheun_fwd_bwd_direct", "w5_revheun_fwd_bwd_adjoint", "w5_srk_fwd",
+        "w5_srk_fwd_bwd_direct", "brownian_plain", "brownian_interval_query",
+        "brownian_interval_query_levy", "brownian_interval_dt_hint", "brownian_interval_fwd_reverse",
+        "brownian_tree_query");
   }
 
   /** A call sums W over the 100 steps' first channel: the path's W(1) of that channel. */
@@ -41,7 +41,7 @@ class SdeSuiteTest {
     assertThat(TorchsdePeer.caseName("euler", "fwd_bwd_adjoint"))
         .isEqualTo("w5_em_fwd_bwd_adjoint");
     assertThat(TorchsdePeer.caseName("reversible_heun", "fwd_bwd_direct"))
-        .isEqualTo("w5_rev_heun_fwd_bwd_direct");
+        .isEqualTo("w5_revheun_fwd_bwd_direct");
     assertThat(TorchsdePeer.caseName("srk", "fwd")).isEqualTo("w5_srk_fwd");
     assertThat(TorchsdePeer.caseName("milstein", "fwd")).isNull();
   }
