@@ -3,7 +3,6 @@ package org.nde4j.solve.adjoint;
 import java.util.ArrayList;
 import java.util.List;
 import org.nde4j.solve.adjoint.ContinuousAdjoint.Kind;
-import org.nde4j.solve.integrate.Stats;
 import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.integrate.Stepping;
 import org.nde4j.solve.solver.Solver;
@@ -24,12 +23,11 @@ import org.nde4j.solve.term.Term;
  * holds: {@code stages + 1} for explicit Runge–Kutta methods, 4 for the cubic Hermite segments of
  * other solvers) and the backward pass's {@code y} and {@code λ}.
  */
-final class ContinuousRecording implements Recording {
+final class ContinuousRecording extends LoopRecording {
   private final GradientSolve problem;
   private final ContinuousAdjoint adjoint;
   private final double[] theta;
   private final DifferentiableTerm.Evaluator f;
-  private final ForwardLoop.Result result;
   private final double[] knotT;
   private final double[][] knotY;
   private final int[] saveKnot;
@@ -44,12 +42,12 @@ final class ContinuousRecording implements Recording {
 
   private ContinuousRecording(GradientSolve p, ContinuousAdjoint adjoint, double[] theta,
       Term bound, ForwardLoop.Result result, Knots knots, DenseTrajectory dense) {
+    super(result);
     this.problem = p;
     this.adjoint = adjoint;
     this.theta = theta;
     this.f = p.term().evaluator();
     this.bound = bound;
-    this.result = result;
     this.knotT = knots.times.toArray();
     this.knotY = new double[knotT.length][];
     for (int j = 0; j < knotY.length; j++) {
@@ -87,24 +85,7 @@ final class ContinuousRecording implements Recording {
     return solver instanceof AbstractExplicitRk rk ? rk.tableau().stages() + 1 : 4;
   }
 
-  @Override
-  public double[][] ys() {
-    double[][] c = new double[result.ys().length][];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = result.ys()[i] == null ? null : result.ys()[i].clone();
-    }
-    return c;
-  }
 
-  @Override
-  public Status status() {
-    return result.status();
-  }
-
-  @Override
-  public Stats stats() {
-    return result.stats();
-  }
 
   @Override
   public long peakStoredStates() {

@@ -1,7 +1,5 @@
 package org.nde4j.solve.adjoint;
 
-import org.nde4j.solve.integrate.Stats;
-import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.term.DifferentiableTerm;
 
 /**
@@ -13,14 +11,13 @@ import org.nde4j.solve.term.DifferentiableTerm;
  * reversed with the binomial schedule of Griewank &amp; Walther's {@code revolve} using the
  * budget's remaining states; with none left a segment is replayed from its start for every step.
  */
-final class DiscreteRecording implements Recording {
+final class DiscreteRecording extends LoopRecording {
   private final GradientSolve problem;
   private final double[] theta;
   private final DifferentiableTerm.Evaluator f;
   private final StepVjp step;
   private final Checkpoints store;
   private final double[] times;
-  private final ForwardLoop.Result result;
   private final int budget;
   private final SavedStages saved;
   private final int n;
@@ -40,13 +37,13 @@ final class DiscreteRecording implements Recording {
   DiscreteRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
       StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget,
       SavedStages saved) {
+    super(result);
     this.problem = problem;
     this.theta = theta;
     this.f = f;
     this.step = step;
     this.store = store;
     this.times = times;
-    this.result = result;
     this.budget = budget;
     this.saved = saved;
     this.n = problem.term().size();
@@ -80,20 +77,7 @@ final class DiscreteRecording implements Recording {
     recycled = true;
   }
 
-  @Override
-  public double[][] ys() {
-    return Backward.copy(result.ys());
-  }
 
-  @Override
-  public Status status() {
-    return result.status();
-  }
-
-  @Override
-  public Stats stats() {
-    return result.stats();
-  }
 
   @Override
   public long peakStoredStates() {

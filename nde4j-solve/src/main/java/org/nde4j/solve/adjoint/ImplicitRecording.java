@@ -1,8 +1,6 @@
 package org.nde4j.solve.adjoint;
 
 import org.nde4j.linalg.DenseLu;
-import org.nde4j.solve.integrate.Stats;
-import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.term.DifferentiableTerm;
 
 /**
@@ -10,36 +8,22 @@ import org.nde4j.solve.term.DifferentiableTerm;
  * and nothing of the trajectory. The backward pass solves {@code Jᵀ λ = −ȳ} with {@code J =
  * ∂f/∂y (t*, y*, θ)} by dense LU and returns {@code θ̄ = (∂f/∂θ)ᵀ λ} (one VJP).
  */
-final class ImplicitRecording implements Recording {
+final class ImplicitRecording extends LoopRecording {
   private final GradientSolve problem;
   private final double[] theta;
   private final DifferentiableTerm.Evaluator f;
   private final double tStar;
-  private final ForwardLoop.Result result;
 
   ImplicitRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
       double tStar, ForwardLoop.Result result) {
+    super(result);
     this.problem = problem;
     this.theta = theta;
     this.f = f;
     this.tStar = tStar;
-    this.result = result;
   }
 
-  @Override
-  public double[][] ys() {
-    return Backward.copy(result.ys());
-  }
 
-  @Override
-  public Status status() {
-    return result.status();
-  }
-
-  @Override
-  public Stats stats() {
-    return result.stats();
-  }
 
   /** No states are stored: the equilibrium is the output. */
   @Override

@@ -1,7 +1,5 @@
 package org.nde4j.solve.adjoint;
 
-import org.nde4j.solve.integrate.Stats;
-import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.solver.reversible.ReversibleStepper;
 import org.nde4j.solve.term.DifferentiableTerm;
 
@@ -13,7 +11,7 @@ import org.nde4j.solve.term.DifferentiableTerm;
  * step's VJP between its two ends ({@link ReversibleStepVjp#vjpBetween}). Nothing else is stored:
  * the states held do not depend on the number of steps.
  */
-final class ReversibleRecording implements Recording {
+final class ReversibleRecording extends LoopRecording {
   /** Solver states held: the end kept by the forward pass; the backward pass works on two. */
   private static final int FORWARD_STATES = 1;
   private static final int BACKWARD_STATES = 2;
@@ -39,12 +37,12 @@ final class ReversibleRecording implements Recording {
   private final End end;
   private final StepGrid grid;
   private final double[] times;
-  private final ForwardLoop.Result result;
   private final int n;
   private long peak = FORWARD_STATES;
 
   ReversibleRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
       ReversibleStepVjp step, End end, StepGrid grid, double[] times, ForwardLoop.Result result) {
+    super(result);
     this.problem = problem;
     this.theta = theta;
     this.f = f;
@@ -52,7 +50,6 @@ final class ReversibleRecording implements Recording {
     this.end = end;
     this.grid = grid;
     this.times = times;
-    this.result = result;
     this.n = problem.term().size();
   }
 
@@ -60,20 +57,7 @@ final class ReversibleRecording implements Recording {
     return grid != null ? grid.time(k) : times[k];
   }
 
-  @Override
-  public double[][] ys() {
-    return Backward.copy(result.ys());
-  }
 
-  @Override
-  public Status status() {
-    return result.status();
-  }
-
-  @Override
-  public Stats stats() {
-    return result.stats();
-  }
 
   /**
    * Solver states {@code (y, ŷ)} (each with its carried slope) held: 1 after the forward pass, 2

@@ -1,6 +1,5 @@
 package org.nde4j.solve.adjoint;
 
-import org.nde4j.solve.integrate.Stats;
 import org.nde4j.solve.integrate.Status;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.solver.sde.ReversibleHeunSdeStepper;
@@ -17,7 +16,7 @@ import org.nde4j.solve.stepsize.ConstantStepSize;
  * discrete adjoint's of the same steps, up to the round-off of the reconstruction; the states
  * held do not depend on the number of steps.
  */
-final class ReversibleSdeRecording implements Recording {
+final class ReversibleSdeRecording extends LoopRecording {
   private static final int FORWARD_STATES = 1;
   private static final int BACKWARD_STATES = 2;
 
@@ -28,13 +27,13 @@ final class ReversibleSdeRecording implements Recording {
   private final double[] yHatEnd;
   private final StepGrid grid;
   private final double[] times;
-  private final ForwardLoop.Result result;
   private final int n;
   private long peak = FORWARD_STATES;
 
   private ReversibleSdeRecording(GradientSolve problem, double[] theta, SdeFields sde,
       double[] yEnd, double[] yHatEnd, StepGrid grid,
       double[] times, ForwardLoop.Result result) {
+    super(result);
     this.problem = problem;
     this.theta = theta;
     this.sde = sde;
@@ -42,7 +41,6 @@ final class ReversibleSdeRecording implements Recording {
     this.yHatEnd = yHatEnd;
     this.grid = grid;
     this.times = times;
-    this.result = result;
     this.n = sde.n;
   }
 
@@ -105,20 +103,7 @@ final class ReversibleSdeRecording implements Recording {
     return grid != null ? grid.time(k) : times[k];
   }
 
-  @Override
-  public double[][] ys() {
-    return Backward.copy(result.ys());
-  }
 
-  @Override
-  public Status status() {
-    return result.status();
-  }
-
-  @Override
-  public Stats stats() {
-    return result.stats();
-  }
 
   /** Solver states {@code (y, ŷ)} held: 1 after the forward pass, 2 once a backward pass ran. */
   @Override
