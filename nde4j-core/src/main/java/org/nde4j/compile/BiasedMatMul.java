@@ -1,6 +1,5 @@
 package org.nde4j.compile;
 
-import org.nde4j.kernel.Kernels;
 import org.nde4j.tensor.Kernel;
 import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.op.MatMul;
@@ -45,13 +44,9 @@ final class BiasedMatMul implements PlanOnlyOp {
 
   @Override
   public Kernel kernel(Shape[] in, Shape out) {
-    Kernel mm = product.kernel(new Shape[] {in[0], in[1]}, out);
-    int m = out.dim(0);
-    int n = out.dim(1);
-    return (x, o) -> {
-      mm.run(x, o);
-      Kernels.get().addRows(x[2], 0, o, 0, m, n);
-    };
+    boolean ta = product.transposeA();
+    int k = ta ? in[0].dim(-2) : in[0].dim(-1);
+    return MatMul.unbatchedBiased(ta, product.transposeB(), out.dim(0), out.dim(1), k, 0, 0, 0);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.nde4j.compile;
 
-import org.nde4j.kernel.Kernels;
 import org.nde4j.tensor.Kernel;
 import org.nde4j.tensor.Shape;
 import org.nde4j.tensor.Tensor;
@@ -54,15 +53,8 @@ final class MatMulAt implements org.nde4j.tensor.Op {
     int k = ta ? a.dim(0) : a.dim(1);
     int ao = offsets[0];
     int bo = offsets[1];
-    Kernel mm = MatMul.unbatched(ta, tb, m, n, k, ao, bo);
-    if (!biased) {
-      return mm;
-    }
-    int co = offsets[2];
-    return (x, o) -> {
-      mm.run(x, o);
-      Kernels.get().addRows(x[2], co, o, 0, m, n);
-    };
+    return biased ? MatMul.unbatchedBiased(ta, tb, m, n, k, ao, bo, offsets[2])
+        : MatMul.unbatched(ta, tb, m, n, k, ao, bo);
   }
 
   @Override

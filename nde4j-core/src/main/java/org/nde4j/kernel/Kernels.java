@@ -21,6 +21,17 @@ public interface Kernels {
   void gemm(boolean ta, boolean tb, int m, int n, int k,
       double[] a, int ao, double[] b, int bo, double[] c, int co);
 
+  /**
+   * {@link #gemm} followed by {@link #addRows}{@code (bias, biaso, c, co, m, n)}: a network
+   * layer's product and bias, bitwise the two calls. Implementations may add the bias while each
+   * tile of C is still in registers instead of in a second pass over C.
+   */
+  default void gemmBias(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao,
+      double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
+    gemm(ta, tb, m, n, k, a, ao, b, bo, c, co);
+    addRows(bias, biaso, c, co, m, n);
+  }
+
   /** {@code y[i] = exp(x[i])} for {@code n} elements; relative error below 1e-14. */
   void exp(double[] x, int xo, double[] y, int yo, int n);
 
@@ -65,6 +76,31 @@ public interface Kernels {
       int base = co + r * n;
       for (int j = 0; j < n; j++) {
         c[base + j] += row[ro + j];
+      }
+    }
+  }
+
+  /**
+   * {@code o[oo + j] = Σ_{r < rows} a[ao + r·n + j]} for {@code j < n}: the sum over the leading
+   * rows of a row-major matrix (a bias gradient). Rows are added in groups of four as {@code
+   * ((a_r + a_{r+1}) + (a_{r+2} + a_{r+3}))}, groups in order and then the remaining rows one by
+   * one, starting from 0.0; every implementation keeps this order, so results are bitwise equal.
+   */
+  default void sumRows(double[] a, int ao, int rows, int n, double[] o, int oo) {
+    for (int j = 0; j < n; j++) {
+      o[oo + j] = 0.0;
+    }
+    int r = 0;
+    for (; r + 3 < rows; r += 4) {
+      int b = ao + r * n;
+      for (int j = 0; j < n; j++) {
+        o[oo + j] += (a[b + j] + a[b + n + j]) + (a[b + 2 * n + j] + a[b + 3 * n + j]);
+      }
+    }
+    for (; r < rows; r++) {
+      int b = ao + r * n;
+      for (int j = 0; j < n; j++) {
+        o[oo + j] += a[b + j];
       }
     }
   }

@@ -64,6 +64,17 @@ public final class NativeBlasKernels implements Kernels {
   }
 
   @Override
+  public void gemmBias(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao,
+      double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
+    if ((long) m * n * k >= minWork && n > MAX_SKINNY && k > MAX_SKINNY) {
+      blas.gemm(ta, tb, m, n, k, a, ao, b, bo, c, co);
+      fallback.addRows(bias, biaso, c, co, m, n);
+    } else {
+      fallback.gemmBias(ta, tb, m, n, k, a, ao, b, bo, bias, biaso, c, co);
+    }
+  }
+
+  @Override
   public void exp(double[] x, int xo, double[] y, int yo, int n) {
     fallback.exp(x, xo, y, yo, n);
   }
@@ -97,5 +108,10 @@ public final class NativeBlasKernels implements Kernels {
   @Override
   public void addRows(double[] row, int ro, double[] c, int co, int rows, int n) {
     fallback.addRows(row, ro, c, co, rows, n);
+  }
+
+  @Override
+  public void sumRows(double[] a, int ao, int rows, int n, double[] o, int oo) {
+    fallback.sumRows(a, ao, rows, n, o, oo);
   }
 }

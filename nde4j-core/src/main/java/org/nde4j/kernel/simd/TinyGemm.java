@@ -42,32 +42,44 @@ final class TinyGemm {
   private TinyGemm() {}
 
   /**
-   * C (m × n, row-major at {@code co}) = op(A)·op(B) for k ∈ {1, 2} and n ≥ 4. op(A)(i, p) is
-   * {@code a[ao + i*sai + p*sap]}; op(B) is stored k × n at {@code bo}.
+   * C (m × n, row-major at {@code co}) = op(A)·op(B) for k ∈ {1, 2} and n ≥ 4, plus the row
+   * {@code bias[biaso..biaso+n)} added to every row when {@code bias} is not null (after the
+   * product, so the bits are those of a separate add). op(A)(i, p) is {@code a[ao + i*sai +
+   * p*sap]}; op(B) is stored k × n at {@code bo}.
    */
   static void k2(int m, int n, int k, double[] a, int ao, int sai, int sap,
-      double[] b, int bo, double[] c, int co) {
+      double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
     int j = 0;
     for (; j + 2 * V <= n; j += 2 * V) {
-      columns(m, n, k, j, 2 * V, a, ao, sai, sap, b, bo, c, co);
+      columns(m, n, k, j, 2 * V, a, ao, sai, sap, b, bo, bias, biaso, c, co);
     }
     for (; j < n; j += V) {
-      columns(m, n, k, Math.min(j, n - V), V, a, ao, sai, sap, b, bo, c, co);
+      columns(m, n, k, Math.min(j, n - V), V, a, ao, sai, sap, b, bo, bias, biaso, c, co);
     }
   }
 
   /** Columns j..j+w−1 (w = 4 or 8; for 4 the second vector repeats the first) of C. */
   private static void columns(int m, int n, int k, int j, int w, double[] a, int ao, int sai,
-      int sap, double[] b, int bo, double[] c, int co) {
+      int sap, double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
     int j1 = j + w - V;
     DoubleVector b00 = DoubleVector.fromArray(S, b, bo + j);
     DoubleVector b01 = DoubleVector.fromArray(S, b, bo + j1);
-    // Indices written from the loop counter so that C2 can hoist the bounds checks.
+    boolean biased = bias != null;
+    DoubleVector d0 = biased ? DoubleVector.fromArray(S, bias, biaso + j) : b00;
+    DoubleVector d1 = biased ? DoubleVector.fromArray(S, bias, biaso + j1) : b01;
+    // Indices written from the loop counter so that C2 can hoist the bounds checks; the test of
+    // `biased` is loop-invariant (C2 unswitches the loop on it).
     if (k == 1) {
       for (int i = 0; i < m; i++) {
         double x = a[ao + i * sai];
-        b00.mul(x).intoArray(c, co + i * n + j);
-        b01.mul(x).intoArray(c, co + i * n + j1);
+        DoubleVector u = b00.mul(x);
+        DoubleVector v = b01.mul(x);
+        if (biased) {
+          u = u.add(d0);
+          v = v.add(d1);
+        }
+        u.intoArray(c, co + i * n + j);
+        v.intoArray(c, co + i * n + j1);
       }
       return;
     }
@@ -77,17 +89,28 @@ final class TinyGemm {
     for (int i = 0; i < m; i++) {
       DoubleVector x = DoubleVector.broadcast(S, a[ao + i * sai]);
       DoubleVector y = DoubleVector.broadcast(S, a[ao1 + i * sai]);
-      b10.fma(y, b00.mul(x)).intoArray(c, co + i * n + j);
-      b11.fma(y, b01.mul(x)).intoArray(c, co + i * n + j1);
+      DoubleVector u = b10.fma(y, b00.mul(x));
+      DoubleVector v = b11.fma(y, b01.mul(x));
+      if (biased) {
+        u = u.add(d0);
+        v = v.add(d1);
+      }
+      u.intoArray(c, co + i * n + j);
+      v.intoArray(c, co + i * n + j1);
     }
   }
 
   /**
    * C (m × 2, row-major at {@code co}) = op(A)·op(B) for k ≥ 4, with row i of op(A) contiguous
-   * at {@code ao + i*lda} and column j of op(B) contiguous at {@code bo + j*ldb} (B stored 2 × k).
+   * at {@code ao + i*lda} and column j of op(B) contiguous at {@code bo + j*ldb} (B stored 2 × k);
+   * plus {@code (bias[biaso], bias[biaso+1])} added to every row when {@code bias} is not null
+   * (after the dot products: the bits of a separate add).
    */
   static void dot2(int m, int k, double[] a, int ao, int lda, double[] b, int bo, int ldb,
-      double[] c, int co) {
+      double[] bias, int biaso, double[] c, int co) {
+    double e0 = bias != null ? bias[biaso] : 0.0;
+    double e1 = bias != null ? bias[biaso + 1] : 0.0;
+    boolean biased = bias != null;
     if (m >= 4) {
       for (int i0 = 0; i0 < m; i0 += 4) {
         dot4x2(Math.min(i0, m - 4), k, a, ao, lda, b, bo, ldb, c, co);
@@ -95,6 +118,12 @@ final class TinyGemm {
     } else {
       for (int i = 0; i < m; i++) {
         dot1x2(i, k, a, ao, lda, b, bo, ldb, c, co);
+      }
+    }
+    if (biased) {
+      for (int i = 0; i < m; i++) {
+        c[co + 2 * i] += e0;
+        c[co + 2 * i + 1] += e1;
       }
     }
   }
@@ -113,17 +142,29 @@ final class TinyGemm {
     int a1 = a0 + lda;
     int a2 = a1 + lda;
     int a3 = a2 + lda;
-    int tail = (k % V) * V;
-    // A last partial step re-reads the vector ending at k, with the lanes already summed zeroed.
-    for (int p = 0; p < k; p += V) {
-      int q = Math.min(p, k - V);
-      DoubleVector b0 = DoubleVector.fromArray(S, b, bo + q);
-      DoubleVector b1 = DoubleVector.fromArray(S, b, bo + ldb + q);
-      if (q != p) {
-        DoubleVector keep = DoubleVector.fromArray(S, TAIL, tail);
-        b0 = b0.mul(keep);
-        b1 = b1.mul(keep);
-      }
+    int end = k & -V;
+    for (int p = 0; p < end; p += V) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bo + p);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bo + ldb + p);
+      DoubleVector x = DoubleVector.fromArray(S, a, a0 + p);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = DoubleVector.fromArray(S, a, a1 + p);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = DoubleVector.fromArray(S, a, a2 + p);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = DoubleVector.fromArray(S, a, a3 + p);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+    }
+    if (end < k) {
+      // The vector ending at k, with the lanes already summed zeroed.
+      int q = k - V;
+      DoubleVector keep = DoubleVector.fromArray(S, TAIL, (k % V) * V);
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bo + q).mul(keep);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bo + ldb + q).mul(keep);
       DoubleVector x = DoubleVector.fromArray(S, a, a0 + q);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);

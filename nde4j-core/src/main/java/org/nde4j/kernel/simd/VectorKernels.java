@@ -98,6 +98,22 @@ public final class VectorKernels implements Kernels {
   @Override
   public void gemm(boolean ta, boolean tb, int m, int n, int k,
       double[] a, int ao, double[] b, int bo, double[] c, int co) {
+    product(ta, tb, m, n, k, a, ao, b, bo, null, 0, c, co);
+  }
+
+  /**
+   * The tiny-layer kernels ({@link TinyGemm}) add the bias while each output vector is still in a
+   * register; every other path adds it in a second pass ({@link #addRows}). Same bits either way.
+   */
+  @Override
+  public void gemmBias(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao,
+      double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
+    product(ta, tb, m, n, k, a, ao, b, bo, bias, biaso, c, co);
+  }
+
+  /** {@link #gemm}, plus the bias row when {@code bias} is not null. */
+  private void product(boolean ta, boolean tb, int m, int n, int k,
+      double[] a, int ao, double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException("gemm: negative shape m=" + m + " n=" + n + " k=" + k);
     }
@@ -106,6 +122,7 @@ public final class VectorKernels implements Kernels {
     }
     if (k == 0) {
       Arrays.fill(c, co, co + m * n, 0.0);
+      addBias(bias, biaso, c, co, m, n);
       return;
     }
     if (k == 1) {
@@ -125,17 +142,26 @@ public final class VectorKernels implements Kernels {
           tb ? k : 1, c, co, n);
     } else if (work >= PACKED_WORK && m >= PackedGemm.MR && n >= V) {
       PackedGemm.gemm(ta, tb, m, n, k, a, ao, b, bo, c, co);
-    } else {
-      unpacked(ta, tb, m, n, k, a, ao, b, bo, c, co);
+    } else if (unpacked(ta, tb, m, n, k, a, ao, b, bo, bias, biaso, c, co)) {
+      return;
+    }
+    addBias(bias, biaso, c, co, m, n);
+  }
+
+  private void addBias(double[] bias, int biaso, double[] c, int co, int rows, int n) {
+    if (bias != null) {
+      addRows(bias, biaso, c, co, rows, n);
     }
   }
 
   /**
    * Small and medium products: pick the kernel whose inner loop runs along a long, contiguous
    * dimension, transposing an operand into scratch only when that costs far less than the product.
+   *
+   * @return whether the bias (if any) was added too
    */
-  private static void unpacked(boolean ta, boolean tb, int m, int n, int k,
-      double[] a, int ao, double[] b, int bo, double[] c, int co) {
+  private static boolean unpacked(boolean ta, boolean tb, int m, int n, int k,
+      double[] a, int ao, double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
     int sai = ta ? 1 : k;
     int sap = ta ? m : 1;
     if (TinyGemm.ENABLED) {
@@ -144,24 +170,24 @@ public final class VectorKernels implements Kernels {
         double[] bb = tb ? transpose(b, bo, n, k) : b;
         int bbo = tb ? 0 : bo;
         if (m >= 4) {
-          TinyGemm.k2(m, n, k, a, ao, sai, sap, bb, bbo, c, co);
-        } else {
-          // One to three rows: a row of axpys has the least set-up per output vector.
-          SmallGemm.axpy(m, n, k, a, ao, sai, sap, bb, bbo, n, c, co, n);
+          TinyGemm.k2(m, n, k, a, ao, sai, sap, bb, bbo, bias, biaso, c, co);
+          return true;
         }
-        return;
+        // One to three rows: a row of axpys has the least set-up per output vector.
+        SmallGemm.axpy(m, n, k, a, ao, sai, sap, bb, bbo, n, c, co, n);
+        return false;
       }
       if (n == 2 && !ta && k >= 4) {
         if (tb) {
-          TinyGemm.dot2(m, k, a, ao, k, b, bo, k, c, co);
+          TinyGemm.dot2(m, k, a, ao, k, b, bo, k, bias, biaso, c, co);
         } else {
-          TinyGemm.dot2(m, k, a, ao, k, transpose(b, bo, k, n), 0, k, c, co);
+          TinyGemm.dot2(m, k, a, ao, k, transpose(b, bo, k, n), 0, k, bias, biaso, c, co);
         }
-        return;
+        return true;
       }
       if (n == 2 && ta && m >= 4) {
         TinyGemm.tall2(m, k, a, ao, b, bo, tb ? 1 : 2, tb ? k : 1, c, co);
-        return;
+        return false;
       }
     }
     if (!tb && n >= V) {
@@ -186,6 +212,7 @@ public final class VectorKernels implements Kernels {
     } else {
       StridedGemm.gemm(0, m, 0, n, k, a, ao, sai, sap, b, bo, tb ? 1 : n, tb ? k : 1, c, co, n);
     }
+    return false;
   }
 
   @Override
@@ -204,6 +231,42 @@ public final class VectorKernels implements Kernels {
       for (; j < n; j++) {
         c[base + j] += row[ro + j];
       }
+    }
+  }
+
+  /** Each vector of columns accumulates down all rows in a register (same order as the default). */
+  @Override
+  public void sumRows(double[] a, int ao, int rows, int n, double[] o, int oo) {
+    VectorSpecies<Double> s = DoubleVector.SPECIES_PREFERRED;
+    int end = s.loopBound(n);
+    int groups = rows & -4;
+    int j = 0;
+    for (; j < end; j += s.length()) {
+      DoubleVector acc = DoubleVector.zero(s);
+      int b = ao + j;
+      int r = 0;
+      for (; r < groups; r += 4, b += 4 * n) {
+        DoubleVector u = DoubleVector.fromArray(s, a, b).add(DoubleVector.fromArray(s, a, b + n));
+        DoubleVector v = DoubleVector.fromArray(s, a, b + 2 * n)
+            .add(DoubleVector.fromArray(s, a, b + 3 * n));
+        acc = acc.add(u.add(v));
+      }
+      for (; r < rows; r++, b += n) {
+        acc = acc.add(DoubleVector.fromArray(s, a, b));
+      }
+      acc.intoArray(o, oo + j);
+    }
+    for (; j < n; j++) {
+      double acc = 0.0;
+      int b = ao + j;
+      int r = 0;
+      for (; r < groups; r += 4, b += 4 * n) {
+        acc += (a[b] + a[b + n]) + (a[b + 2 * n] + a[b + 3 * n]);
+      }
+      for (; r < rows; r++, b += n) {
+        acc += a[b];
+      }
+      o[oo + j] = acc;
     }
   }
 

@@ -138,8 +138,9 @@ final class VectorMath {
     for (int end = S.loopBound(n); i < end; i += S.length()) {
       DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
       DoubleVector ax = v.abs();
+      // No clamp of w: where |x| > TANH_SAT (including ±inf, where w overflows the 2^k trick and
+      // the quotient is NaN) the blend below replaces the result by 1; NaN stays NaN.
       DoubleVector w = ax.add(ax);
-      w = w.blend(2 * TANH_SAT, w.compare(VectorOperators.GT, 2 * TANH_SAT));
       DoubleVector t = w.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC));
       DoubleVector kf = t.sub(MAGIC);
       DoubleVector r = kf.fma(DoubleVector.broadcast(S, -LN2_HI), w);

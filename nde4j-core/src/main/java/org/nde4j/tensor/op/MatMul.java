@@ -155,6 +155,22 @@ public final class MatMul implements Op {
     };
   }
 
+  /**
+   * {@link #unbatched} plus a bias row read from {@code x[2]} at {@code co} and added to every
+   * row of the product: bitwise the product followed by the add (see {@link Kernels#gemmBias}).
+   */
+  public static Kernel unbatchedBiased(boolean ta, boolean tb, int m, int n, int k, int ao,
+      int bo, int co) {
+    if (runsAsOneGemm(ta, m, n, k)) {
+      return (x, o) -> Kernels.get().gemmBias(ta, tb, m, n, k, x[0], ao, x[1], bo, x[2], co, o, 0);
+    }
+    Kernel mm = unbatched(ta, tb, m, n, k, ao, bo);
+    return (x, o) -> {
+      mm.run(x, o);
+      Kernels.get().addRows(x[2], co, o, 0, m, n);
+    };
+  }
+
   private static void rowBlocks(boolean tb, int m, int n, int k, double[][] x, int ao, int bo,
       double[] o, int from, int to) {
     Kernels kk = Kernels.get();

@@ -1,6 +1,7 @@
 package org.nde4j.tensor.op;
 
 import java.util.Arrays;
+import org.nde4j.kernel.Kernels;
 import org.nde4j.tensor.Kernel;
 import org.nde4j.tensor.Op;
 import org.nde4j.tensor.Shape;
@@ -108,6 +109,20 @@ public final class Reduce implements Op {
     int count = s.size() / Math.max(1, out.size());
     Kind k = kind;
     int outSize = out.size();
+    if ((k == Kind.SUM || k == Kind.MEAN) && os == 1 && inner == outSize && allZero(oo)) {
+      // Leading axes summed into one row (a bias gradient): the rows in the order and grouping
+      // of the general loop below, so the bits are the same.
+      double scale = 1.0 / count;
+      boolean mean = k == Kind.MEAN;
+      return (x, o) -> {
+        Kernels.get().sumRows(x[0], 0, rows, inner, o, 0);
+        if (mean) {
+          for (int i = 0; i < outSize; i++) {
+            o[i] *= scale;
+          }
+        }
+      };
+    }
     return (x, o) -> {
       double[] a = x[0];
       double init = k == Kind.MAX ? Double.NEGATIVE_INFINITY
@@ -172,6 +187,15 @@ public final class Reduce implements Op {
         }
       }
     };
+  }
+
+  private static boolean allZero(int[] offsets) {
+    for (int v : offsets) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
