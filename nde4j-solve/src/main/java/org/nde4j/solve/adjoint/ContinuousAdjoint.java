@@ -2,10 +2,15 @@ package org.nde4j.solve.adjoint;
 
 import java.util.Objects;
 import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.sde.AbstractSdeSolver;
+import org.nde4j.solve.solver.sde.SdeSolver;
+import org.nde4j.solve.solver.sde.StochasticHeun;
 import org.nde4j.solve.stepsize.ErrorNorm;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.stepsize.StepSizeController;
 import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.solve.term.SdeTerm;
+import org.nde4j.solve.term.SdeType;
 
 /**
  * The continuous adjoints: after the forward solve, the adjoint equations {@code λ' = −(∂f/∂y)ᵀλ},
@@ -192,9 +197,19 @@ public final class ContinuousAdjoint implements Adjoint {
     return restarts;
   }
 
-  /** The backward solver for {@code p}. */
+  /**
+   * The backward solver for {@code p}: the one given, else the forward solve's — except for an
+   * SDE solved by an Itô-only method, whose adjoint SDE is solved in Stratonovich form by {@code
+   * stochastic_heun}.
+   */
   Solver backwardSolver(GradientSolve p) {
-    return solver != null ? solver : p.solver();
+    if (solver != null) {
+      return solver;
+    }
+    if (p.solver() instanceof SdeSolver sde && !sde.sdeTypes().contains(SdeType.STRATONOVICH)) {
+      return new StochasticHeun();
+    }
+    return p.solver();
   }
 
   /**
@@ -246,7 +261,33 @@ public final class ContinuousAdjoint implements Adjoint {
 
   @Override
   public Recording forward(GradientSolve p) {
+    if (p.sdeTerm() != null) {
+      checkSde(p);
+    }
     backwardController(p);
     return ContinuousRecording.record(p, this);
+  }
+
+  /**
+   * Refuses, before solving, an SDE solve this adjoint cannot differentiate: the interpolating and
+   * quadrature adjoints, and a backward solver that cannot integrate the adjoint SDE.
+   */
+  private void checkSde(GradientSolve p) {
+    if (kind != Kind.BACKSOLVE) {
+      throw new IllegalArgumentException(kind.label + " adjoint: does not differentiate SDE"
+          + " solves (it reads y(t) from the forward dense output, which is not the path inside"
+          + " a step); use Adjoint.backsolve() (the stochastic adjoint), Adjoint.discrete(),"
+          + " checkpointed(budget) or reversible()");
+    }
+    Solver s = backwardSolver(p);
+    SdeTerm adjointSde = AdjointSde.of(AdjointSde.fields(p), p.theta(), p.brownian());
+    String why = s instanceof SdeSolver sde ? sde.refusal(adjointSde)
+        : "it integrates deterministic equations";
+    if (why != null) {
+      throw new IllegalArgumentException("backsolve adjoint: the backward solver " + s.name()
+          + " cannot integrate the adjoint SDE (a " + adjointSde.describe() + " given by its"
+          + " products): " + why + "; choose one with withSolver: "
+          + AbstractSdeSolver.alternatives(adjointSde));
+    }
   }
 }

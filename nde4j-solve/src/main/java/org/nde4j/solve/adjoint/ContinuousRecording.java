@@ -28,6 +28,8 @@ final class ContinuousRecording extends LoopRecording {
   private final ContinuousAdjoint adjoint;
   private final double[] theta;
   private final DifferentiableTerm.Evaluator f;
+  /** The drift and diffusion of an SDE solve (null for an ODE). */
+  private final SdeFields sde;
   private final double[] knotT;
   private final double[][] knotY;
   private final int[] saveKnot;
@@ -46,7 +48,8 @@ final class ContinuousRecording extends LoopRecording {
     this.problem = p;
     this.adjoint = adjoint;
     this.theta = theta;
-    this.f = p.term().evaluator();
+    this.sde = p.sdeTerm() == null ? null : AdjointSde.fields(p);
+    this.f = sde == null ? p.term().evaluator() : sde.counted();
     this.bound = bound;
     this.knotT = knots.times.toArray();
     this.knotY = new double[knotT.length][];
@@ -72,7 +75,7 @@ final class ContinuousRecording extends LoopRecording {
   /** Runs the forward solve of {@code p}, keeping what {@code adjoint} needs. */
   static ContinuousRecording record(GradientSolve p, ContinuousAdjoint adjoint) {
     double[] theta = p.theta();
-    Term bound = p.term().bind(theta);
+    Term bound = p.bound(theta);
     Knots knots = new Knots(p, adjoint.every());
     DenseTrajectory dense =
         adjoint.kind() != Kind.BACKSOLVE && adjoint.every() == 0 ? new DenseTrajectory() : null;
@@ -104,7 +107,9 @@ final class ContinuousRecording extends LoopRecording {
     double[] quadratureBar = kind == Kind.QUADRATURE ? new double[p] : null;
     Term system;
     InterpolatedAdjointSystem interpolated = null;
-    if (kind == Kind.BACKSOLVE) {
+    if (sde != null) {
+      system = AdjointSde.of(sde, theta, problem.brownian());
+    } else if (kind == Kind.BACKSOLVE) {
       system = new BacksolveSystem(f, theta, n);
     } else {
       interpolated = new InterpolatedAdjointSystem(f, theta, n, kind == Kind.INTERPOLATING);

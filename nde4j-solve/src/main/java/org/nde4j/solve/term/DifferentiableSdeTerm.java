@@ -31,13 +31,21 @@ public final class DifferentiableSdeTerm {
   private final NoiseType noise;
   private final DifferentiableTerm drift;
   private final DifferentiableTerm diffusion;
+  private final TensorFn driftFn;
+  private final TensorFn diffusionFn;
+  private final Shape yShape;
+  /** {@link #toStratonovich()} of an Itô term, built once (a benign race at worst builds two). */
+  private DifferentiableSdeTerm stratonovich;
 
-  private DifferentiableSdeTerm(SdeType type, NoiseType noise, DifferentiableTerm drift,
-      DifferentiableTerm diffusion) {
+  private DifferentiableSdeTerm(SdeType type, NoiseType noise, TensorFn driftFn,
+      TensorFn diffusionFn, Shape yShape, int numParams) {
     this.type = type;
     this.noise = noise;
-    this.drift = drift;
-    this.diffusion = diffusion;
+    this.driftFn = driftFn;
+    this.diffusionFn = diffusionFn;
+    this.yShape = yShape;
+    this.drift = DifferentiableTerm.of(driftFn, yShape, numParams);
+    this.diffusion = DifferentiableTerm.of(diffusionFn, yShape, numParams);
   }
 
   /**
@@ -59,9 +67,9 @@ public final class DifferentiableSdeTerm {
           + " not supported; use diagonal noise (g returns the n diagonal entries) or scalar"
           + " noise (one channel, g returns an n-vector)");
     }
-    return new DifferentiableSdeTerm(type, noise,
-        DifferentiableTerm.of(drift, yShape, numParams),
-        DifferentiableTerm.of(diffusion, yShape, numParams));
+    Objects.requireNonNull(drift, "drift");
+    Objects.requireNonNull(diffusion, "diffusion");
+    return new DifferentiableSdeTerm(type, noise, drift, diffusion, yShape, numParams);
   }
 
   /**
@@ -87,6 +95,37 @@ public final class DifferentiableSdeTerm {
   private static TensorFn block(TensorFn fn, int from, int to) {
     Objects.requireNonNull(fn, "fn");
     return in -> fn.apply(new Tensor[] {in[0], in[1], in[2].slice(0, from, to)});
+  }
+
+  /**
+   * The same SDE in Stratonovich form: drift {@code f − ½ (∂g/∂y) g} (the Itô–Stratonovich
+   * correction {@code ½ Σ_j (∂G^j/∂y) G^j}, for diagonal noise {@code ½ g_i ∂g_i/∂y_i} when each
+   * {@code g_i} depends on {@code y_i} only, as the noise type requires), same diffusion and
+   * parameters; this term when it is Stratonovich already. The correction is a forward-mode
+   * derivative of {@code g} written in ops and traced with the drift, so the new drift has
+   * compiled VJPs too (they hold second derivatives of {@code g}).
+   */
+  public DifferentiableSdeTerm toStratonovich() {
+    if (type == SdeType.STRATONOVICH) {
+      return this;
+    }
+    if (stratonovich == null) {
+      stratonovich = corrected();
+    }
+    return stratonovich;
+  }
+
+  private DifferentiableSdeTerm corrected() {
+    TensorFn f = driftFn;
+    TensorFn g = diffusionFn;
+    TensorFn corrected = in -> {
+      Tensor gv = g.apply(in)[0];
+      Tensor dg = org.nde4j.autodiff.Autodiff.jvp(x -> g.apply(new Tensor[] {in[0], x[0],
+          in[2]}), new Tensor[] {in[1]}, new Tensor[] {gv})[1];
+      return new Tensor[] {f.apply(in)[0].sub(dg.mul(0.5))};
+    };
+    return new DifferentiableSdeTerm(SdeType.STRATONOVICH, noise, corrected, g, yShape,
+        numParams());
   }
 
   /** Itô or Stratonovich. */

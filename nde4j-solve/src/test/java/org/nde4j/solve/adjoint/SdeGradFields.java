@@ -61,6 +61,26 @@ final class SdeGradFields {
         Shape.of(BATCH, DIM), 2 * MLP_PARAMS);
   }
 
+  /**
+   * A neural SDE whose noise is diagonal in the strict sense ({@code g_i} depends on {@code y_i}
+   * only, so the noise is commutative): drift an MLP, diffusion {@code 0.4·sigmoid(u ⊙ y + v)} with
+   * {@code u, v} of shape {@code [DIM]}; {@code θ = [MLP | u, v]}.
+   */
+  static DifferentiableSdeTerm elementwiseNoise(SdeType type) {
+    return DifferentiableSdeTerm.of(type, NoiseType.DIAGONAL, in -> new Tensor[] {mlp(in[1],
+        in[2])}, MLP_PARAMS, in -> new Tensor[] {in[1].mul(in[2].slice(0, 0, DIM))
+        .add(in[2].slice(0, DIM, 2 * DIM)).sigmoid().mul(0.4)}, 2 * DIM, Shape.of(BATCH, DIM));
+  }
+
+  /** Parameters of {@link #elementwiseNoise}. */
+  static double[] elementwiseTheta() {
+    double[] theta = new double[MLP_PARAMS + 2 * DIM];
+    for (int i = 0; i < theta.length; i++) {
+      theta[i] = 0.6 * Math.sin(1.7 * i + 0.3);
+    }
+    return theta;
+  }
+
   /** Deterministic parameters of size {@code 2·MLP_PARAMS}, scaled like a default init. */
   static double[] neuralTheta() {
     double[] theta = new double[2 * MLP_PARAMS];
