@@ -46,6 +46,24 @@ import org.nde4j.solve.term.SdeType;
  * saves backward steps). Immutable; the {@code with…} methods return modified copies. Gradients
  * with respect to {@code t0}, {@code t1} and the save times follow from {@code λ} and {@code f} as
  * for every adjoint ({@link GradientSolve}).
+ *
+ * <p><b>SDE solves.</b> Backsolve also differentiates SDE solves with diagonal or scalar noise: the
+ * stochastic adjoint of X. Li, T.-K. L. Wong, R. T. Q. Chen, D. Duvenaud, <i>Scalable Gradients
+ * for Stochastic Differential Equations</i>, AISTATS 2020 (arXiv:2001.01328). The Stratonovich
+ * adjoint SDE on {@code [y, λ, θ̄]} ({@code AdjointSde}: commutative noise, its diffusion given by
+ * products, one diffusion VJP each) is solved from knot to knot towards {@code t0} by an SDE solver
+ * on the problem's Brownian motion, whose increments over the backward steps are the forward
+ * path's (queried in reverse). The gradient is that of the solution map along the path, to the
+ * backward solver's strong order (1 for the Heun-type methods, whose order the adjoint SDE's
+ * commutative noise preserves); it is not the discrete gradient. An Itô term is differentiated
+ * through {@link org.nde4j.solve.term.DifferentiableSdeTerm#toStratonovich()} (the same SDE, with
+ * the drift correction's second derivative traced in ops), the Stratonovich treatment torchsde
+ * applies to Itô SDEs. The backward solver must integrate Stratonovich SDEs with general
+ * commutative noise through products alone: {@code stochastic_heun}, {@code euler_heun}, {@code
+ * stochastic_midpoint}, {@code stochastic_reversible_heun}, or {@code spark} with a space-time
+ * Lévy area; the default is the forward solver, or {@code stochastic_heun} when that is
+ * Itô-only. The interpolating and quadrature adjoints refuse SDEs (the dense output of an SDE step
+ * is not the path).
  */
 public final class ContinuousAdjoint implements Adjoint {
   /** How {@code y(t)} is known on the way back. */

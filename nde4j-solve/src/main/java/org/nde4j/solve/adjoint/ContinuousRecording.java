@@ -17,7 +17,9 @@ import org.nde4j.solve.term.Term;
  * {@code k}-th step end, with their states, and, for the interpolating and quadrature adjoints
  * without checkpoints, every step's dense output. The backward pass solves the adjoint system
  * from knot to knot towards {@code t0}, restarting the solver at each (where {@code λ} jumps by
- * the save times' cotangents and backsolve's {@code y} restarts from the stored state).
+ * the save times' cotangents and backsolve's {@code y} restarts from the stored state). For an
+ * SDE solve the backward system is the adjoint SDE of {@link AdjointSde} on the same Brownian
+ * motion.
  *
  * <p>{@link #peakStoredStates()} counts the knots, the dense segments held (as the states each
  * holds: {@code stages + 1} for explicit Runge–Kutta methods, 4 for the cubic Hermite segments of
