@@ -150,7 +150,8 @@ public interface Adjoint {
    * backwards; memory {@code O(1)} in the number of steps; gradients of the pathwise solution
    * map, to the backward solver's strong order. An Itô term is differentiated through its
    * Stratonovich form; the backward solver must be a Stratonovich method ({@code
-   * stochastic_heun} by default when the forward one is Itô-only).
+   * stochastic_heun} by default when the forward one cannot integrate the adjoint SDE: an Itô-only,
+   * additive-noise or Milstein method).
    */
   static ContinuousAdjoint backsolve() {
     return ContinuousAdjoint.of(ContinuousAdjoint.Kind.BACKSOLVE);

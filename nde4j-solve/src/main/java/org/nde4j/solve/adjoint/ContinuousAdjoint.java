@@ -5,6 +5,8 @@ import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.sde.AbstractSdeSolver;
 import org.nde4j.solve.solver.sde.SdeSolver;
 import org.nde4j.solve.solver.sde.StochasticHeun;
+import org.nde4j.solve.solver.sde.StochasticReversibleHeun;
+import org.nde4j.solve.solver.sde.StochasticRungeKutta;
 import org.nde4j.solve.stepsize.ErrorNorm;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.stepsize.StepSizeController;
@@ -62,8 +64,8 @@ import org.nde4j.solve.term.SdeType;
  * commutative noise through products alone: {@code stochastic_heun}, {@code euler_heun}, {@code
  * stochastic_midpoint}, {@code stochastic_reversible_heun}, or {@code spark} with a space-time
  * Lévy area; the default is the forward solver, or {@code stochastic_heun} when that is
- * Itô-only. The interpolating and quadrature adjoints refuse SDEs (the dense output of an SDE step
- * is not the path).
+ * Itô-only, an additive-noise method or a Milstein method. The interpolating and quadrature
+ * adjoints refuse SDEs (the dense output of an SDE step is not the path).
  */
 public final class ContinuousAdjoint implements Adjoint {
   /** How {@code y(t)} is known on the way back. */
@@ -217,14 +219,16 @@ public final class ContinuousAdjoint implements Adjoint {
 
   /**
    * The backward solver for {@code p}: the one given, else the forward solve's — except for an
-   * SDE solved by an Itô-only method, whose adjoint SDE is solved in Stratonovich form by {@code
-   * stochastic_heun}.
+   * SDE solved by a method that cannot integrate the adjoint SDE (Stratonovich, general
+   * commutative noise, diffusion by products): an Itô-only, additive-noise or Milstein method,
+   * replaced by {@code stochastic_heun}.
    */
   Solver backwardSolver(GradientSolve p) {
     if (solver != null) {
       return solver;
     }
-    if (p.solver() instanceof SdeSolver sde && !sde.sdeTypes().contains(SdeType.STRATONOVICH)) {
+    if (p.solver() instanceof SdeSolver sde && !(sde.sdeTypes().contains(SdeType.STRATONOVICH)
+        && (sde instanceof StochasticRungeKutta || sde instanceof StochasticReversibleHeun))) {
       return new StochasticHeun();
     }
     return p.solver();

@@ -103,7 +103,8 @@ public final class GradientSolve {
    * and {@code θ}; the time gradients of {@link Gradients} are NaN (along a Brownian path {@code
    * y(t)} has no time derivative). Adjoints: {@link Adjoint#discrete()} and {@link
    * Adjoint#checkpointed(int)} (the exact gradient of the discretised solve, for the stochastic
-   * Runge–Kutta methods and stochastic reversible Heun), {@link Adjoint#reversible()} (the same
+   * Runge–Kutta methods, the additive-noise methods SRA1, ShARK, SEA and stochastic reversible
+   * Heun), {@link Adjoint#reversible()} (the same
    * gradient in {@code O(1)} memory for {@code stochastic_reversible_heun}), {@link
    * Adjoint#backsolve()} (the stochastic adjoint of Li et al., AISTATS 2020: the adjoint SDE solved
    * backwards on the same path, {@code O(1)} memory, Stratonovich terms) and {@link

@@ -72,6 +72,17 @@ final class SdeGradFields {
         .add(in[2].slice(0, DIM, 2 * DIM)).sigmoid().mul(0.4)}, 2 * DIM, Shape.of(BATCH, DIM));
   }
 
+  /**
+   * A neural SDE with additive noise: drift an MLP, diffusion {@code g(t, θ) = 0.4·sigmoid(u) +
+   * 0.1 t} for every row, {@code u} of shape {@code [DIM]}; {@code θ = [MLP | u]}.
+   */
+  static DifferentiableSdeTerm additiveNoise() {
+    return DifferentiableSdeTerm.of(SdeType.STRATONOVICH, NoiseType.ADDITIVE,
+        in -> new Tensor[] {mlp(in[1], in[2])}, MLP_PARAMS,
+        in -> new Tensor[] {Tensor.full(1.0, Shape.of(BATCH, DIM)).mul(in[2].sigmoid().mul(0.4))
+            .add(in[0].mul(0.1))}, DIM, Shape.of(BATCH, DIM));
+  }
+
   /** Parameters of {@link #elementwiseNoise}. */
   static double[] elementwiseTheta() {
     double[] theta = new double[MLP_PARAMS + 2 * DIM];
