@@ -140,6 +140,18 @@ public interface Adjoint {
    * differential equations</i>, NeurIPS 2018; torchdiffeq's {@code odeint_adjoint}). Memory: the
    * saved states; gradients accurate to the solve tolerances. Options (backward solver and
    * controller, seminorm, more or no checkpoints) on {@link ContinuousAdjoint}.
+   *
+   * <p>On an SDE solve ({@link GradientSolve#of(org.nde4j.solve.term.DifferentiableSdeTerm,
+   * org.nde4j.solve.brownian.BrownianMotion, org.nde4j.solve.solver.sde.SdeSolver, double,
+   * double, double[], double[])}) this is the stochastic adjoint of X. Li, T.-K. L. Wong, R. T. Q.
+   * Chen, D. Duvenaud, <i>Scalable Gradients for Stochastic Differential Equations</i>, AISTATS
+   * 2020 (arXiv:2001.01328; torchsde's {@code sdeint_adjoint}): the augmented Stratonovich SDE
+   * on {@code [y, λ, θ̄]} is solved backwards by an SDE solver on the same Brownian path, queried
+   * backwards; memory {@code O(1)} in the number of steps; gradients of the pathwise solution
+   * map, to the backward solver's strong order. An Itô term is differentiated through its
+   * Stratonovich form; the backward solver must be a Stratonovich method ({@code
+   * stochastic_heun} by default when the forward one cannot integrate the adjoint SDE: an Itô-only,
+   * additive-noise or Milstein method).
    */
   static ContinuousAdjoint backsolve() {
     return ContinuousAdjoint.of(ContinuousAdjoint.Kind.BACKSOLVE);

@@ -2,10 +2,17 @@ package org.nde4j.solve.adjoint;
 
 import java.util.Objects;
 import org.nde4j.solve.solver.Solver;
+import org.nde4j.solve.solver.sde.AbstractSdeSolver;
+import org.nde4j.solve.solver.sde.SdeSolver;
+import org.nde4j.solve.solver.sde.StochasticHeun;
+import org.nde4j.solve.solver.sde.StochasticReversibleHeun;
+import org.nde4j.solve.solver.sde.StochasticRungeKutta;
 import org.nde4j.solve.stepsize.ErrorNorm;
 import org.nde4j.solve.stepsize.PidController;
 import org.nde4j.solve.stepsize.StepSizeController;
 import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.solve.term.SdeTerm;
+import org.nde4j.solve.term.SdeType;
 
 /**
  * The continuous adjoints: after the forward solve, the adjoint equations {@code λ' = −(∂f/∂y)ᵀλ},
@@ -41,6 +48,24 @@ import org.nde4j.solve.term.DifferentiableTerm;
  * saves backward steps). Immutable; the {@code with…} methods return modified copies. Gradients
  * with respect to {@code t0}, {@code t1} and the save times follow from {@code λ} and {@code f} as
  * for every adjoint ({@link GradientSolve}).
+ *
+ * <p><b>SDE solves.</b> Backsolve also differentiates SDE solves with diagonal or scalar noise: the
+ * stochastic adjoint of X. Li, T.-K. L. Wong, R. T. Q. Chen, D. Duvenaud, <i>Scalable Gradients
+ * for Stochastic Differential Equations</i>, AISTATS 2020 (arXiv:2001.01328). The Stratonovich
+ * adjoint SDE on {@code [y, λ, θ̄]} ({@code AdjointSde}: commutative noise, its diffusion given by
+ * products, one diffusion VJP each) is solved from knot to knot towards {@code t0} by an SDE solver
+ * on the problem's Brownian motion, whose increments over the backward steps are the forward
+ * path's (queried in reverse). The gradient is that of the solution map along the path, to the
+ * backward solver's strong order (1 for the Heun-type methods, whose order the adjoint SDE's
+ * commutative noise preserves); it is not the discrete gradient. An Itô term is differentiated
+ * through {@link org.nde4j.solve.term.DifferentiableSdeTerm#toStratonovich()} (the same SDE, with
+ * the drift correction's second derivative traced in ops), the Stratonovich treatment torchsde
+ * applies to Itô SDEs. The backward solver must integrate Stratonovich SDEs with general
+ * commutative noise through products alone: {@code stochastic_heun}, {@code euler_heun}, {@code
+ * stochastic_midpoint}, {@code stochastic_reversible_heun}, or {@code spark} with a space-time
+ * Lévy area; the default is the forward solver, or {@code stochastic_heun} when that is
+ * Itô-only, an additive-noise method or a Milstein method. The interpolating and quadrature
+ * adjoints refuse SDEs (the dense output of an SDE step is not the path).
  */
 public final class ContinuousAdjoint implements Adjoint {
   /** How {@code y(t)} is known on the way back. */
@@ -192,9 +217,21 @@ public final class ContinuousAdjoint implements Adjoint {
     return restarts;
   }
 
-  /** The backward solver for {@code p}. */
+  /**
+   * The backward solver for {@code p}: the one given, else the forward solve's — except for an
+   * SDE solved by a method that cannot integrate the adjoint SDE (Stratonovich, general
+   * commutative noise, diffusion by products): an Itô-only, additive-noise or Milstein method,
+   * replaced by {@code stochastic_heun}.
+   */
   Solver backwardSolver(GradientSolve p) {
-    return solver != null ? solver : p.solver();
+    if (solver != null) {
+      return solver;
+    }
+    if (p.solver() instanceof SdeSolver sde && !(sde.sdeTypes().contains(SdeType.STRATONOVICH)
+        && (sde instanceof StochasticRungeKutta || sde instanceof StochasticReversibleHeun))) {
+      return new StochasticHeun();
+    }
+    return p.solver();
   }
 
   /**
@@ -246,7 +283,33 @@ public final class ContinuousAdjoint implements Adjoint {
 
   @Override
   public Recording forward(GradientSolve p) {
+    if (p.sdeTerm() != null) {
+      checkSde(p);
+    }
     backwardController(p);
     return ContinuousRecording.record(p, this);
+  }
+
+  /**
+   * Refuses, before solving, an SDE solve this adjoint cannot differentiate: the interpolating and
+   * quadrature adjoints, and a backward solver that cannot integrate the adjoint SDE.
+   */
+  private void checkSde(GradientSolve p) {
+    if (kind != Kind.BACKSOLVE) {
+      throw new IllegalArgumentException(kind.label + " adjoint: does not differentiate SDE"
+          + " solves (it reads y(t) from the forward dense output, which is not the path inside"
+          + " a step); use Adjoint.backsolve() (the stochastic adjoint), Adjoint.discrete(),"
+          + " checkpointed(budget) or reversible()");
+    }
+    Solver s = backwardSolver(p);
+    SdeTerm adjointSde = AdjointSde.of(AdjointSde.fields(p), p.theta(), p.brownian());
+    String why = s instanceof SdeSolver sde ? sde.refusal(adjointSde)
+        : "it integrates deterministic equations";
+    if (why != null) {
+      throw new IllegalArgumentException("backsolve adjoint: the backward solver " + s.name()
+          + " cannot integrate the adjoint SDE (a " + adjointSde.describe() + " given by its"
+          + " products): " + why + "; choose one with withSolver: "
+          + AbstractSdeSolver.alternatives(adjointSde));
+    }
   }
 }

@@ -17,7 +17,9 @@ import org.nde4j.solve.term.Term;
  * {@code k}-th step end, with their states, and, for the interpolating and quadrature adjoints
  * without checkpoints, every step's dense output. The backward pass solves the adjoint system
  * from knot to knot towards {@code t0}, restarting the solver at each (where {@code λ} jumps by
- * the save times' cotangents and backsolve's {@code y} restarts from the stored state).
+ * the save times' cotangents and backsolve's {@code y} restarts from the stored state). For an
+ * SDE solve the backward system is the adjoint SDE of {@link AdjointSde} on the same Brownian
+ * motion.
  *
  * <p>{@link #peakStoredStates()} counts the knots, the dense segments held (as the states each
  * holds: {@code stages + 1} for explicit Runge–Kutta methods, 4 for the cubic Hermite segments of
@@ -28,6 +30,8 @@ final class ContinuousRecording extends LoopRecording {
   private final ContinuousAdjoint adjoint;
   private final double[] theta;
   private final DifferentiableTerm.Evaluator f;
+  /** The drift and diffusion of an SDE solve (null for an ODE). */
+  private final SdeFields sde;
   private final double[] knotT;
   private final double[][] knotY;
   private final int[] saveKnot;
@@ -46,7 +50,8 @@ final class ContinuousRecording extends LoopRecording {
     this.problem = p;
     this.adjoint = adjoint;
     this.theta = theta;
-    this.f = p.term().evaluator();
+    this.sde = p.sdeTerm() == null ? null : AdjointSde.fields(p);
+    this.f = sde == null ? p.term().evaluator() : sde.counted();
     this.bound = bound;
     this.knotT = knots.times.toArray();
     this.knotY = new double[knotT.length][];
@@ -72,7 +77,7 @@ final class ContinuousRecording extends LoopRecording {
   /** Runs the forward solve of {@code p}, keeping what {@code adjoint} needs. */
   static ContinuousRecording record(GradientSolve p, ContinuousAdjoint adjoint) {
     double[] theta = p.theta();
-    Term bound = p.term().bind(theta);
+    Term bound = p.bound(theta);
     Knots knots = new Knots(p, adjoint.every());
     DenseTrajectory dense =
         adjoint.kind() != Kind.BACKSOLVE && adjoint.every() == 0 ? new DenseTrajectory() : null;
@@ -104,7 +109,9 @@ final class ContinuousRecording extends LoopRecording {
     double[] quadratureBar = kind == Kind.QUADRATURE ? new double[p] : null;
     Term system;
     InterpolatedAdjointSystem interpolated = null;
-    if (kind == Kind.BACKSOLVE) {
+    if (sde != null) {
+      system = AdjointSde.of(sde, theta, problem.brownian());
+    } else if (kind == Kind.BACKSOLVE) {
       system = new BacksolveSystem(f, theta, n);
     } else {
       interpolated = new InterpolatedAdjointSystem(f, theta, n, kind == Kind.INTERPOLATING);

@@ -103,8 +103,11 @@ public final class GradientSolve {
    * and {@code θ}; the time gradients of {@link Gradients} are NaN (along a Brownian path {@code
    * y(t)} has no time derivative). Adjoints: {@link Adjoint#discrete()} and {@link
    * Adjoint#checkpointed(int)} (the exact gradient of the discretised solve, for the stochastic
-   * Runge–Kutta methods and stochastic reversible Heun), {@link Adjoint#reversible()} (the same
-   * gradient in {@code O(1)} memory for {@code stochastic_reversible_heun}) and {@link
+   * Runge–Kutta methods, the additive-noise methods SRA1, ShARK, SEA and stochastic reversible
+   * Heun), {@link Adjoint#reversible()} (the same
+   * gradient in {@code O(1)} memory for {@code stochastic_reversible_heun}), {@link
+   * Adjoint#backsolve()} (the stochastic adjoint of Li et al., AISTATS 2020: the adjoint SDE solved
+   * backwards on the same path, {@code O(1)} memory, Stratonovich terms) and {@link
    * Adjoint#auto()}; no events, no steady state. With constant steps the step ends must lie
    * on {@code bm}'s grid when it is a {@link org.nde4j.solve.brownian.BrownianGrid}.
    *
@@ -357,11 +360,11 @@ public final class GradientSolve {
 
   private void refuseForSde() {
     if (!(adjoint instanceof DiscreteAdjoint || adjoint instanceof ReversibleAdjoint
-        || adjoint instanceof AutoAdjoint)) {
+        || adjoint instanceof AutoAdjoint || adjoint instanceof ContinuousAdjoint)) {
       throw new IllegalArgumentException("gradient solve: adjoint " + adjoint.name() + " does not"
-          + " differentiate SDE solves (it integrates the deterministic adjoint equations); use"
-          + " Adjoint.discrete(), checkpointed(budget), reversible() (with"
-          + " stochastic_reversible_heun) or auto()");
+          + " differentiate SDE solves (it integrates the deterministic sensitivity equations);"
+          + " use Adjoint.discrete(), checkpointed(budget), reversible() (with"
+          + " stochastic_reversible_heun), backsolve() (the stochastic adjoint) or auto()");
     }
     if (event != null || steadyState != null) {
       throw new IllegalArgumentException("gradient solve: an SDE solve is differentiated up to t1;"

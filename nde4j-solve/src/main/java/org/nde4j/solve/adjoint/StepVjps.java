@@ -4,6 +4,7 @@ import org.nde4j.solve.solver.Solver;
 import org.nde4j.solve.solver.implicit.AbstractEsdirk;
 import org.nde4j.solve.solver.reversible.ReversibleHeun;
 import org.nde4j.solve.solver.rk.AbstractExplicitRk;
+import org.nde4j.solve.solver.sde.AdditiveRungeKutta;
 import org.nde4j.solve.solver.sde.StochasticReversibleHeun;
 import org.nde4j.solve.solver.sde.StochasticRungeKutta;
 import org.nde4j.solve.term.DifferentiableTerm;
@@ -45,8 +46,8 @@ final class StepVjps {
 
   /** The SDE solvers {@link #sde} differentiates, for messages. */
   static final String SDE_SUPPORTED = "the stochastic Runge–Kutta methods (euler_maruyama,"
-      + " euler_heun, stochastic_heun, stochastic_midpoint, spark) and"
-      + " stochastic_reversible_heun";
+      + " euler_heun, stochastic_heun, stochastic_midpoint, spark), the additive-noise methods"
+      + " (sra1, shark, sea) and stochastic_reversible_heun";
 
   /**
    * The step VJP of an SDE solver on a differentiable SDE term.
@@ -59,6 +60,9 @@ final class StepVjps {
     }
     if (solver instanceof StochasticReversibleHeun) {
       return new ReversibleHeunSdeStepVjp(sde);
+    }
+    if (solver instanceof AdditiveRungeKutta additive) {
+      return new AdditiveSrkStepVjp(additive.tableau(), sde);
     }
     throw new IllegalArgumentException(adjoint + " adjoint: SDE solver " + solver.name() + " has"
         + " no step VJP; the discrete adjoint differentiates " + SDE_SUPPORTED);

@@ -18,9 +18,11 @@ import org.nde4j.tensor.TensorFn;
  *
  * <p>Noise: {@link NoiseType#DIAGONAL} ({@code m = n} channels, {@code g} returns the {@code n}
  * diagonal entries, each depending on its own state only) or {@link NoiseType#SCALAR} (one
- * channel, {@code g} returns an {@code n}-vector); in both the diffusion has the state's shape.
- * General (matrix) and additive noise are not offered here: their diffusion has another shape or
- * no state dependence, and the adjoints' step VJPs are written for the vector layouts.
+ * channel, {@code g} returns an {@code n}-vector) or {@link NoiseType#ADDITIVE} with one channel
+ * per state ({@code g(t, θ)} returns the {@code n} diagonal entries and must not read {@code y}:
+ * the additive-noise methods SRA1, ShARK and SEA evaluate it once per step end); in all three
+ * the diffusion has the state's shape. General (matrix) noise is not offered here: its diffusion
+ * has another shape, and the adjoints' step VJPs are written for the vector layouts.
  *
  * <p>Immutable; {@link #bind} gives the plain {@link SdeTerm} the forward solvers step (its
  * diffusion derivative, for Milstein and Itô–Stratonovich conversion, is the diffusion's
@@ -31,13 +33,21 @@ public final class DifferentiableSdeTerm {
   private final NoiseType noise;
   private final DifferentiableTerm drift;
   private final DifferentiableTerm diffusion;
+  private final TensorFn driftFn;
+  private final TensorFn diffusionFn;
+  private final Shape yShape;
+  /** {@link #toStratonovich()} of an Itô term, built once (a benign race at worst builds two). */
+  private DifferentiableSdeTerm stratonovich;
 
-  private DifferentiableSdeTerm(SdeType type, NoiseType noise, DifferentiableTerm drift,
-      DifferentiableTerm diffusion) {
+  private DifferentiableSdeTerm(SdeType type, NoiseType noise, TensorFn driftFn,
+      TensorFn diffusionFn, Shape yShape, int numParams) {
     this.type = type;
     this.noise = noise;
-    this.drift = drift;
-    this.diffusion = diffusion;
+    this.driftFn = driftFn;
+    this.diffusionFn = diffusionFn;
+    this.yShape = yShape;
+    this.drift = DifferentiableTerm.of(driftFn, yShape, numParams);
+    this.diffusion = DifferentiableTerm.of(diffusionFn, yShape, numParams);
   }
 
   /**
@@ -46,7 +56,7 @@ public final class DifferentiableSdeTerm {
    * []}, {@code y} of shape {@code yShape} and {@code θ} of shape {@code [numParams]}, and must
    * return a tensor of shape {@code yShape}.
    *
-   * @throws IllegalArgumentException if the noise is not diagonal or scalar, or {@code numParams
+   * @throws IllegalArgumentException if the noise is general, or {@code numParams
    *     < 0}
    * @throws ShapeException if a traced output does not have the state's shape
    */
@@ -54,14 +64,15 @@ public final class DifferentiableSdeTerm {
       TensorFn diffusion, Shape yShape, int numParams) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(noise, "noise");
-    if (noise != NoiseType.DIAGONAL && noise != NoiseType.SCALAR) {
+    if (noise == NoiseType.GENERAL) {
       throw new IllegalArgumentException("differentiable SDE term: " + noise.label() + " noise is"
-          + " not supported; use diagonal noise (g returns the n diagonal entries) or scalar"
-          + " noise (one channel, g returns an n-vector)");
+          + " not supported; use diagonal noise (g returns the n diagonal entries), scalar"
+          + " noise (one channel, g returns an n-vector) or additive noise (g(t, θ) returns the"
+          + " n diagonal entries)");
     }
-    return new DifferentiableSdeTerm(type, noise,
-        DifferentiableTerm.of(drift, yShape, numParams),
-        DifferentiableTerm.of(diffusion, yShape, numParams));
+    Objects.requireNonNull(drift, "drift");
+    Objects.requireNonNull(diffusion, "diffusion");
+    return new DifferentiableSdeTerm(type, noise, drift, diffusion, yShape, numParams);
   }
 
   /**
@@ -89,12 +100,44 @@ public final class DifferentiableSdeTerm {
     return in -> fn.apply(new Tensor[] {in[0], in[1], in[2].slice(0, from, to)});
   }
 
+  /**
+   * The same SDE in Stratonovich form: drift {@code f − ½ (∂g/∂y) g} (the Itô–Stratonovich
+   * correction {@code ½ Σ_j (∂G^j/∂y) G^j}, for diagonal noise {@code ½ g_i ∂g_i/∂y_i} when each
+   * {@code g_i} depends on {@code y_i} only, as the noise type requires), same diffusion and
+   * parameters; this term when it is Stratonovich already. The correction is a forward-mode
+   * derivative of {@code g} written in ops and traced with the drift, so the new drift has
+   * compiled VJPs too (they hold second derivatives of {@code g}).
+   */
+  public DifferentiableSdeTerm toStratonovich() {
+    if (type == SdeType.STRATONOVICH) {
+      return this;
+    }
+    if (stratonovich == null) {
+      stratonovich = corrected();
+    }
+    return stratonovich;
+  }
+
+  private DifferentiableSdeTerm corrected() {
+    TensorFn f = driftFn;
+    TensorFn g = diffusionFn;
+    // With additive noise ∂g/∂y = 0: the two forms coincide.
+    TensorFn corrected = noise == NoiseType.ADDITIVE ? f : in -> {
+      Tensor gv = g.apply(in)[0];
+      Tensor dg = org.nde4j.autodiff.Autodiff.jvp(x -> g.apply(new Tensor[] {in[0], x[0],
+          in[2]}), new Tensor[] {in[1]}, new Tensor[] {gv})[1];
+      return new Tensor[] {f.apply(in)[0].sub(dg.mul(0.5))};
+    };
+    return new DifferentiableSdeTerm(SdeType.STRATONOVICH, noise, corrected, g, yShape,
+        numParams());
+  }
+
   /** Itô or Stratonovich. */
   public SdeType sdeType() {
     return type;
   }
 
-  /** {@link NoiseType#DIAGONAL} or {@link NoiseType#SCALAR}. */
+  /** {@link NoiseType#DIAGONAL}, {@link NoiseType#SCALAR} or {@link NoiseType#ADDITIVE}. */
   public NoiseType noise() {
     return noise;
   }
@@ -109,7 +152,7 @@ public final class DifferentiableSdeTerm {
     return drift.numParams();
   }
 
-  /** Brownian channels the term needs: {@code n} for diagonal noise, 1 for scalar noise. */
+  /** Brownian channels the term needs: 1 for scalar noise, else {@code n}. */
   public int noiseDim() {
     return noise == NoiseType.SCALAR ? 1 : size();
   }
@@ -141,10 +184,14 @@ public final class DifferentiableSdeTerm {
     DifferentiableTerm.Evaluator g = diffusion.evaluator();
     int n = size();
     SdeTerm.Builder b = type == SdeType.ITO ? SdeTerm.ito(n, bm) : SdeTerm.stratonovich(n, bm);
-    return b.drift((t, y, dy) -> f.rate(t, y, theta, dy))
-        .diffusion(noise, (t, y, out) -> g.rate(t, y, theta, out))
-        .diffusionDerivative((t, y, u, dg) -> g.jvp(t, y, theta, 0, u, null, dg))
-        .build();
+    b.drift((t, y, dy) -> f.rate(t, y, theta, dy));
+    DiffusionField gv = (t, y, out) -> g.rate(t, y, theta, out);
+    if (noise == NoiseType.ADDITIVE) {
+      b.additiveDiagonal(gv);
+    } else {
+      b.diffusion(noise, gv);
+    }
+    return b.diffusionDerivative((t, y, u, dg) -> g.jvp(t, y, theta, 0, u, null, dg)).build();
   }
 
   @Override

@@ -38,6 +38,8 @@ public final class SdeTerm implements Term {
   private final int m;
   private final VectorField drift;
   private final DiffusionField diffusion;
+  /** The diffusion when it is known by its products only, else null. */
+  private final DiffusionProduct product;
   private final DiffusionDerivative derivative;
   private final BrownianMotion brownian;
   private final double[] g;
@@ -55,6 +57,7 @@ public final class SdeTerm implements Term {
     this.m = brownian.dim();
     this.drift = drift;
     this.diffusion = diffusion;
+    this.product = diffusion instanceof DiffusionProduct p ? p : null;
     this.derivative = derivative;
     this.brownian = brownian;
     int len = diffusionLength();
@@ -111,8 +114,22 @@ public final class SdeTerm implements Term {
     return m;
   }
 
-  /** Number of doubles the diffusion writes: {@code n} (vector layouts) or {@code n·m}. */
+  /**
+   * Whether the diffusion is known by its products only ({@link Builder#diffusionProduct}): its
+   * values are opaque records for {@link #addProduct}, not matrix entries.
+   */
+  public boolean isProductForm() {
+    return product != null;
+  }
+
+  /**
+   * Number of doubles the diffusion writes: {@code n} (vector layouts), {@code n·m} (matrix), or
+   * the record length of a {@link DiffusionProduct}.
+   */
   public int diffusionLength() {
+    if (product != null) {
+      return product.length();
+    }
     return noise == NoiseType.SCALAR || diagonalLayout ? n : n * m;
   }
 
@@ -147,7 +164,9 @@ public final class SdeTerm implements Term {
    * the {@code m}-vector {@code w} (an increment, a Lévy area, a combination), times {@code c}.
    */
   public void addProduct(double[] gv, double[] w, double c, double[] out) {
-    if (noise == NoiseType.SCALAR) {
+    if (product != null) {
+      product.apply(gv, w, c, out);
+    } else if (noise == NoiseType.SCALAR) {
       double s = c * w[0];
       for (int i = 0; i < n; i++) {
         out[i] += s * gv[i];
@@ -360,6 +379,16 @@ public final class SdeTerm implements Term {
       return this;
     }
 
+    /**
+     * General noise given by its products {@code G(t, y) w} ({@link DiffusionProduct}): for
+     * diffusions whose {@code n × m} matrix is too large to form. The term has no diffusion
+     * derivative, so Milstein methods and Itô–Stratonovich conversion refuse it.
+     */
+    public Builder diffusionProduct(DiffusionProduct g) {
+      diffusion(NoiseType.GENERAL, g);
+      return this;
+    }
+
     /** The diffusion's derivative for a plain-array diffusion ({@link DiffusionDerivative}). */
     public Builder diffusionDerivative(DiffusionDerivative d) {
       this.derivative = Objects.requireNonNull(d, "derivative");
@@ -378,7 +407,9 @@ public final class SdeTerm implements Term {
      * @throws IllegalArgumentException (a {@link ShapeException} for tensor shapes) if the drift
      *     or diffusion is missing, a tensor function is given without a state shape, the
      *     Brownian motion's channel count does not fit the noise type, or a traced function's
-     *     output shape is not the expected one (the message says which shape was expected)
+     *     output shape is not the expected one (the message says which shape was expected), or
+     *     a {@link DiffusionProduct} is declared with another noise type than general or with a
+     *     derivative
      */
     public SdeTerm build() {
       if (drift == null && driftFn == null) {
@@ -390,6 +421,12 @@ public final class SdeTerm implements Term {
       if ((driftFn != null || diffusionFn != null) && yShape == null) {
         throw new IllegalArgumentException("SDE term: tensor functions need the state's shape;"
             + " start from SdeTerm.ito(Shape, bm) or stratonovich(Shape, bm)");
+      }
+      if (diffusionFn == null && diffusion instanceof DiffusionProduct
+          && (noise != NoiseType.GENERAL || derivative != null)) {
+        throw new IllegalArgumentException("SDE term: a diffusion given by its products"
+            + " (DiffusionProduct) is general noise without a derivative; declare it with"
+            + " diffusionProduct(g), without diffusionDerivative(...)");
       }
       int m = brownian.dim();
       checkChannels(m);

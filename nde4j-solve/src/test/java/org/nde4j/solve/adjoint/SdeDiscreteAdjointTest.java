@@ -19,7 +19,10 @@ import org.nde4j.solve.brownian.LevyArea;
 import org.nde4j.solve.solver.sde.EulerHeun;
 import org.nde4j.solve.solver.sde.EulerMaruyama;
 import org.nde4j.solve.solver.sde.SdeSolver;
+import org.nde4j.solve.solver.sde.Sea;
+import org.nde4j.solve.solver.sde.Shark;
 import org.nde4j.solve.solver.sde.Spark;
+import org.nde4j.solve.solver.sde.Sra1;
 import org.nde4j.solve.solver.sde.StochasticHeun;
 import org.nde4j.solve.solver.sde.StochasticMidpoint;
 import org.nde4j.solve.stepsize.ConstantStepSize;
@@ -85,6 +88,22 @@ class SdeDiscreteAdjointTest {
         solver.levyArea() == LevyArea.SPACE_TIME ? LevyArea.SPACE_TIME : LevyArea.NONE);
     check(term, bm, solver, SdeGradFields.NEURAL_Y0, SdeGradFields.neuralTheta(),
         Adjoint.discrete());
+  }
+
+  static Stream<SdeSolver> additiveSolvers() {
+    return Stream.of(new Sra1(), new Shark(), new Sea());
+  }
+
+  @ParameterizedTest
+  @MethodSource("additiveSolvers")
+  void additiveNoiseMethodsMatchFiniteDifferences(SdeSolver solver) {
+    DifferentiableSdeTerm term = SdeGradFields.additiveNoise();
+    // the backward pass replays each step's increment and space-time Lévy area
+    BrownianMotion bm = BrownianInterval.of(Key.of(13), 0, 1, term.noiseDim(),
+        LevyArea.SPACE_TIME);
+    double[] theta = java.util.Arrays.copyOf(SdeGradFields.elementwiseTheta(),
+        term.numParams());
+    check(term, bm, solver, SdeGradFields.NEURAL_Y0, theta, Adjoint.discrete());
   }
 
   @Test

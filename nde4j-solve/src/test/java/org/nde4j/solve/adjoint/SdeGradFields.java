@@ -61,6 +61,37 @@ final class SdeGradFields {
         Shape.of(BATCH, DIM), 2 * MLP_PARAMS);
   }
 
+  /**
+   * A neural SDE whose noise is diagonal in the strict sense ({@code g_i} depends on {@code y_i}
+   * only, so the noise is commutative): drift an MLP, diffusion {@code 0.4·sigmoid(u ⊙ y + v)} with
+   * {@code u, v} of shape {@code [DIM]}; {@code θ = [MLP | u, v]}.
+   */
+  static DifferentiableSdeTerm elementwiseNoise(SdeType type) {
+    return DifferentiableSdeTerm.of(type, NoiseType.DIAGONAL, in -> new Tensor[] {mlp(in[1],
+        in[2])}, MLP_PARAMS, in -> new Tensor[] {in[1].mul(in[2].slice(0, 0, DIM))
+        .add(in[2].slice(0, DIM, 2 * DIM)).sigmoid().mul(0.4)}, 2 * DIM, Shape.of(BATCH, DIM));
+  }
+
+  /**
+   * A neural SDE with additive noise: drift an MLP, diffusion {@code g(t, θ) = 0.4·sigmoid(u) +
+   * 0.1 t} for every row, {@code u} of shape {@code [DIM]}; {@code θ = [MLP | u]}.
+   */
+  static DifferentiableSdeTerm additiveNoise() {
+    return DifferentiableSdeTerm.of(SdeType.STRATONOVICH, NoiseType.ADDITIVE,
+        in -> new Tensor[] {mlp(in[1], in[2])}, MLP_PARAMS,
+        in -> new Tensor[] {Tensor.full(1.0, Shape.of(BATCH, DIM)).mul(in[2].sigmoid().mul(0.4))
+            .add(in[0].mul(0.1))}, DIM, Shape.of(BATCH, DIM));
+  }
+
+  /** Parameters of {@link #elementwiseNoise}. */
+  static double[] elementwiseTheta() {
+    double[] theta = new double[MLP_PARAMS + 2 * DIM];
+    for (int i = 0; i < theta.length; i++) {
+      theta[i] = 0.6 * Math.sin(1.7 * i + 0.3);
+    }
+    return theta;
+  }
+
   /** Deterministic parameters of size {@code 2·MLP_PARAMS}, scaled like a default init. */
   static double[] neuralTheta() {
     double[] theta = new double[2 * MLP_PARAMS];

@@ -15,7 +15,7 @@ package org.nde4j.solve.solver.sde;
  * <p>The last term of {@code y1} integrates a time-dependent diffusion to the order of the
  * method: {@code ∫ g dW ≈ g0 W + g'(t) ∫ (s − t) dW} and {@code ∫ (s − t) dW = h (½ W − H)}.
  */
-final class AdditiveTableau {
+public final class AdditiveTableau {
   final double[] c;
   final double[][] a;
   final double[] aW;
@@ -37,7 +37,43 @@ final class AdditiveTableau {
     this.e = e;
   }
 
-  int stages() {
+  /** Number of stages (drift evaluations). */
+  public int stages() {
     return c.length;
+  }
+
+  /** Node {@code c_j}. */
+  public double c(int j) {
+    return c[j];
+  }
+
+  /** Drift coefficient {@code a_ji} ({@code i < j}). */
+  public double a(int j, int i) {
+    return a[j][i];
+  }
+
+  /** Increment coefficient {@code aW_j} of stage {@code j}. */
+  public double aW(int j) {
+    return aW[j];
+  }
+
+  /** Lévy-area coefficient {@code aH_j} of stage {@code j}. */
+  public double aH(int j) {
+    return aH[j];
+  }
+
+  /** Drift weight {@code b_j}. */
+  public double b(int j) {
+    return b[j];
+  }
+
+  /** Increment weight {@code bW}. */
+  public double bW() {
+    return bW;
+  }
+
+  /** Lévy-area weight {@code bH}. */
+  public double bH() {
+    return bH;
   }
 }

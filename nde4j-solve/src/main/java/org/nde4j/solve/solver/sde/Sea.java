@@ -15,7 +15,7 @@ import org.nde4j.solve.term.SdeType;
  * at {@code z = y0 + g0 (½ W + H)}: a better error constant than Euler–Maruyama; no error
  * estimate.
  */
-public final class Sea extends AbstractSdeSolver {
+public final class Sea extends AbstractSdeSolver implements AdditiveRungeKutta {
   private static final AdditiveTableau TABLEAU = new AdditiveTableau(new double[] {0}, new double[][] {{}}, new double[] {0.5},
       new double[] {1}, new double[] {1}, 1, 0, null);
 
@@ -23,6 +23,11 @@ public final class Sea extends AbstractSdeSolver {
     super("sea", EnumSet.allOf(SdeType.class), LevyArea.SPACE_TIME,
         new NoiseOrders(Double.NaN, Double.NaN, 1.0),
         new NoiseOrders(Double.NaN, Double.NaN, 1), 0);
+  }
+
+  @Override
+  public AdditiveTableau tableau() {
+    return TABLEAU;
   }
 
   @Override

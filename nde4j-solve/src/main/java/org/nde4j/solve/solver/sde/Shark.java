@@ -15,7 +15,7 @@ import org.nde4j.solve.term.SdeType;
  * the Lévy area ({@code z_1 = y0 + g0 H}), which gives a smaller error constant than SRA1 for the
  * same two drift evaluations; the embedded estimate has weights {@code (−0.6, 0.6)}.
  */
-public final class Shark extends AbstractSdeSolver {
+public final class Shark extends AbstractSdeSolver implements AdditiveRungeKutta {
   private static final AdditiveTableau TABLEAU = new AdditiveTableau(new double[] {0, 5.0 / 6}, new double[][] {{}, {5.0 / 6}},
       new double[] {0, 5.0 / 6}, new double[] {1, 1}, new double[] {0.4, 0.6}, 1, 0,
       new double[] {-0.6, 0.6});
@@ -24,6 +24,11 @@ public final class Shark extends AbstractSdeSolver {
     super("shark", EnumSet.allOf(SdeType.class), LevyArea.SPACE_TIME,
         new NoiseOrders(Double.NaN, Double.NaN, 1.5),
         new NoiseOrders(Double.NaN, Double.NaN, 2), 1);
+  }
+
+  @Override
+  public AdditiveTableau tableau() {
+    return TABLEAU;
   }
 
   @Override

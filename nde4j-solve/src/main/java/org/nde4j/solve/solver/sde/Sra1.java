@@ -14,7 +14,7 @@ import org.nde4j.solve.term.SdeType;
  * Stratonovich coincide there); needs the space-time Lévy area. Strong order 1.5, weak order 2. Two drift evaluations per step;
  * the embedded estimate (weights {@code (−2/3, 2/3)}) is the difference to the Euler drift.
  */
-public final class Sra1 extends AbstractSdeSolver {
+public final class Sra1 extends AbstractSdeSolver implements AdditiveRungeKutta {
   private static final AdditiveTableau TABLEAU = new AdditiveTableau(new double[] {0, 0.75}, new double[][] {{}, {0.75}},
       new double[] {0, 0.75}, new double[] {0, 1.5}, new double[] {1.0 / 3, 2.0 / 3}, 1, 0,
       new double[] {-2.0 / 3, 2.0 / 3});
@@ -23,6 +23,11 @@ public final class Sra1 extends AbstractSdeSolver {
     super("sra1", EnumSet.allOf(SdeType.class), LevyArea.SPACE_TIME,
         new NoiseOrders(Double.NaN, Double.NaN, 1.5),
         new NoiseOrders(Double.NaN, Double.NaN, 2), 1);
+  }
+
+  @Override
+  public AdditiveTableau tableau() {
+    return TABLEAU;
   }
 
   @Override
