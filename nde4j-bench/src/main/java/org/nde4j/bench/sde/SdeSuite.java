@@ -32,6 +32,10 @@ public final class SdeSuite implements Suite {
         new W5Solve("w5_em_fwd", new EulerMaruyama(), SdeType.ITO, null, null),
         new W5Solve("w5_em_fwd_bwd_direct", new EulerMaruyama(), SdeType.ITO, Adjoint.discrete(),
             null),
+        new W5Solve("w5_em_fwd_bwd_adjoint", new EulerMaruyama(), SdeType.ITO, Adjoint.backsolve(),
+            "stochastic backsolve adjoint (Li et al. 2020): the Stratonovich form's adjoint SDE"
+            + " solved backwards by stochastic_heun on the same Brownian path (torchsde's default"
+            + " for euler is its Milstein adjoint)"),
         new W5Solve("w5_revheun_fwd", new StochasticReversibleHeun(), SdeType.STRATONOVICH,
             null, null),
         new W5Solve("w5_revheun_fwd_bwd_direct", new StochasticReversibleHeun(),

@@ -14,7 +14,8 @@ class SdeSuiteTest {
   @Test
   void casesAreNamedAsThePeerMapsThem() {
     List<String> names = new SdeSuite().cases().stream().map(BenchCase::name).toList();
-    assertThat(names).containsExactly("w5_em_fwd", "w5_em_fwd_bwd_direct", "w5_revheun_fwd",
+    assertThat(names).containsExactly("w5_em_fwd", "w5_em_fwd_bwd_direct",
+        "w5_em_fwd_bwd_adjoint", "w5_revheun_fwd",
         "w5_revheun_fwd_bwd_direct", "w5_revheun_fwd_bwd_adjoint", "w5_srk_fwd",
         "w5_srk_fwd_bwd_direct", "brownian_plain", "brownian_interval_query",
         "brownian_interval_query_levy", "brownian_interval_dt_hint", "brownian_interval_fwd_reverse",
