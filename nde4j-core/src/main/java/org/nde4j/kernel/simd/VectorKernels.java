@@ -234,39 +234,33 @@ public final class VectorKernels implements Kernels {
     }
   }
 
-  /** Each vector of columns accumulates down all rows in a register (same order as the default). */
+  /**
+   * One streaming pass over the rows, four at a time, adding each group into {@code o} (which
+   * stays in L1): the rows are read once in memory order whatever their number, and the sums are
+   * those of the default's order.
+   */
   @Override
   public void sumRows(double[] a, int ao, int rows, int n, double[] o, int oo) {
     VectorSpecies<Double> s = DoubleVector.SPECIES_PREFERRED;
     int end = s.loopBound(n);
-    int groups = rows & -4;
-    int j = 0;
-    for (; j < end; j += s.length()) {
-      DoubleVector acc = DoubleVector.zero(s);
-      int b = ao + j;
-      int r = 0;
-      for (; r < groups; r += 4, b += 4 * n) {
-        DoubleVector u = DoubleVector.fromArray(s, a, b).add(DoubleVector.fromArray(s, a, b + n));
-        DoubleVector v = DoubleVector.fromArray(s, a, b + 2 * n)
-            .add(DoubleVector.fromArray(s, a, b + 3 * n));
-        acc = acc.add(u.add(v));
+    Arrays.fill(o, oo, oo + n, 0.0);
+    int r = 0;
+    for (; r + 3 < rows; r += 4) {
+      int b = ao + r * n;
+      int j = 0;
+      for (; j < end; j += s.length()) {
+        DoubleVector u = DoubleVector.fromArray(s, a, b + j)
+            .add(DoubleVector.fromArray(s, a, b + n + j));
+        DoubleVector v = DoubleVector.fromArray(s, a, b + 2 * n + j)
+            .add(DoubleVector.fromArray(s, a, b + 3 * n + j));
+        DoubleVector.fromArray(s, o, oo + j).add(u.add(v)).intoArray(o, oo + j);
       }
-      for (; r < rows; r++, b += n) {
-        acc = acc.add(DoubleVector.fromArray(s, a, b));
+      for (; j < n; j++) {
+        o[oo + j] += (a[b + j] + a[b + n + j]) + (a[b + 2 * n + j] + a[b + 3 * n + j]);
       }
-      acc.intoArray(o, oo + j);
     }
-    for (; j < n; j++) {
-      double acc = 0.0;
-      int b = ao + j;
-      int r = 0;
-      for (; r < groups; r += 4, b += 4 * n) {
-        acc += (a[b] + a[b + n]) + (a[b + 2 * n] + a[b + 3 * n]);
-      }
-      for (; r < rows; r++, b += n) {
-        acc += a[b];
-      }
-      o[oo + j] = acc;
+    for (; r < rows; r++) {
+      addRows(a, ao + r * n, o, oo, 1, n);
     }
   }
 
