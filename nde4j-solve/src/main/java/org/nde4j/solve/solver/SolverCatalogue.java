@@ -90,6 +90,7 @@ public final class SolverCatalogue {
     register(org.nde4j.solve.solver.sde.Shark::new);
     register(org.nde4j.solve.solver.sde.Sea::new);
     register(org.nde4j.solve.solver.sde.Spark::new);
+    register(org.nde4j.solve.solver.sde.Sriw1::new);
   }
 
   private SolverCatalogue() {}

@@ -44,6 +44,11 @@ class StrongOrderTest {
   }
 
   @Test
+  void sriw1OneAndAHalfOnItoGbm() {
+    assertThat(order(new Sriw1(), true, 17)).isCloseTo(1.5, within(0.2));
+  }
+
+  @Test
   void heunFamilyOneOnStratonovichGbm() {
     for (Solver s : new Solver[] {new EulerHeun(), new StochasticHeun(), new StochasticMidpoint(),
         new StratonovichMilstein(), StratonovichMilstein.derivativeFree(), new Spark()}) {
