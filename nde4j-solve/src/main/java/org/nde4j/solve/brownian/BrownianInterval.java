@@ -258,6 +258,11 @@ public final class BrownianInterval extends AbstractBrownianMotion {
       if (l.w == null || r.w == null) {
         parent.key.normal(z, 0, draws);
         splits++;
+        // A cached sibling's arrays are rewritten with the same values; take it out of the cache
+        // first, or storing the other sibling could evict it and hand its arrays to the free
+        // list while it still holds them (two nodes would then share one array).
+        cache.remove(l);
+        cache.remove(r);
         double[] lw = l.w != null ? l.w : array();
         double[] rw = r.w != null ? r.w : array();
         double[] lh = withArea ? (l.h != null ? l.h : array()) : null;

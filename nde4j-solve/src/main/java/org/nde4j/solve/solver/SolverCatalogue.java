@@ -44,6 +44,7 @@ import org.nde4j.solve.solver.symplectic.Yoshida4;
  */
 public final class SolverCatalogue {
   private static final Map<String, Supplier<Solver>> SOLVERS = new LinkedHashMap<>();
+  private static final String DOUBLING = "+doubling";
 
   static {
     register(Euler::new);
@@ -90,6 +91,7 @@ public final class SolverCatalogue {
     register(org.nde4j.solve.solver.sde.Shark::new);
     register(org.nde4j.solve.solver.sde.Sea::new);
     register(org.nde4j.solve.solver.sde.Spark::new);
+    register(org.nde4j.solve.solver.sde.Sriw1::new);
   }
 
   private SolverCatalogue() {}
@@ -104,15 +106,26 @@ public final class SolverCatalogue {
   }
 
   /**
-   * The solver called {@code name} (case-insensitive).
+   * The solver called {@code name} (case-insensitive). A catalogued name followed by {@code
+   * +doubling} gives that solver wrapped in step doubling (an error estimate for methods without
+   * one): {@link org.nde4j.solve.solver.rk.StepDoubling} for ODE solvers, {@link
+   * org.nde4j.solve.solver.sde.SdeStepDoubling} for SDE solvers.
    *
    * @throws IllegalArgumentException naming the known solvers if there is none by that name
    */
   public static Solver byName(String name) {
-    Supplier<Solver> f = SOLVERS.get(name.toLowerCase(Locale.ROOT));
+    String key = name.toLowerCase(Locale.ROOT);
+    if (key.endsWith(DOUBLING)) {
+      Solver inner = byName(key.substring(0, key.length() - DOUBLING.length()));
+      return inner instanceof org.nde4j.solve.solver.sde.SdeSolver sde
+          ? new org.nde4j.solve.solver.sde.SdeStepDoubling(sde)
+          : new org.nde4j.solve.solver.rk.StepDoubling(inner);
+    }
+    Supplier<Solver> f = SOLVERS.get(key);
     if (f == null) {
       throw new IllegalArgumentException("unknown solver '" + name + "' (known: "
-          + String.join(", ", SOLVERS.keySet()) + ")");
+          + String.join(", ", SOLVERS.keySet()) + "; any of them followed by " + DOUBLING
+          + " for step doubling)");
     }
     return f.get();
   }

@@ -70,6 +70,24 @@ class SdeRefusalTest {
   }
 
   @Test
+  void sriw1RefusesStratonovichAndMultiChannelGeneralNoise() {
+    BrownianMotion area = VirtualBrownianTree.of(Key.of(4), 0, 1, 2, 1e-3,
+        org.nde4j.solve.brownian.LevyArea.SPACE_TIME);
+    assertThatThrownBy(() -> solve(plainDiagonal(false).withBrownian(area), new Sriw1()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sriw1").hasMessageContaining("Itô SDEs only");
+    SdeTerm.Builder general = SdeTerm.ito(2, area).drift((t, y, f) -> f[0] = f[1] = 0)
+        .diffusion(NoiseType.GENERAL, (t, y, g) -> java.util.Arrays.fill(g, 1));
+    assertThatThrownBy(() -> solve(general.build(), new Sriw1()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sriw1").hasMessageContaining("commutative (scalar, diagonal)");
+    assertThatThrownBy(() -> solve(general.commutative().build(), new Sriw1()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sriw1").hasMessageContaining("2 channels")
+        .hasMessageContaining("I_(j,k)");
+  }
+
+  @Test
   void deterministicSolverOnSde() {
     assertThatThrownBy(() -> solve(plainDiagonal(true), new Tsit5()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -44,6 +44,11 @@ class StrongOrderTest {
   }
 
   @Test
+  void sriw1OneAndAHalfOnItoGbm() {
+    assertThat(order(new Sriw1(), true, 17)).isCloseTo(1.5, within(0.2));
+  }
+
+  @Test
   void heunFamilyOneOnStratonovichGbm() {
     for (Solver s : new Solver[] {new EulerHeun(), new StochasticHeun(), new StochasticMidpoint(),
         new StratonovichMilstein(), StratonovichMilstein.derivativeFree(), new Spark()}) {
@@ -57,26 +62,31 @@ class StrongOrderTest {
   }
 
   @Test
-  void milsteinOnAnNByOneGeneralMatrixEqualsScalarNoise() {
+  void anNByOneGeneralMatrixEqualsScalarNoise() {
     // Two states driven by one channel: the scalar layout and the 2 × 1 general matrix take
-    // different code paths (one derivative vs. D(GW)[GW] and Σ_j (∂g^j/∂y) g^j) to one formula.
-    BrownianMotion bm = SdeProblems.brownian(16, 1, false, 0x1p-6);
+    // different code paths (Milstein: one derivative vs. D(GW)[GW] and Σ_j (∂g^j/∂y) g^j; SRIW1:
+    // the column and the matrix product) to one formula.
+    BrownianMotion bm = SdeProblems.brownian(16, 1, true, 0x1p-6);
     double[] y0 = {0.5, 1.5};
-    double[][] out = new double[2][];
-    int k = 0;
-    for (NoiseType noise : new NoiseType[] {NoiseType.SCALAR, NoiseType.GENERAL}) {
-      SdeTerm term = SdeTerm.ito(2, bm).drift((t, y, f) -> {
-        f[0] = -y[1];
-        f[1] = y[0];
-      }).diffusion(noise, (t, y, g) -> {
-        g[0] = 0.3 * y[0] * y[1];
-        g[1] = Math.sin(y[0]);
-      }).diffusionDerivative((t, y, u, dg) -> {
-        dg[0] = 0.3 * (u[0] * y[1] + y[0] * u[1]);
-        dg[1] = Math.cos(y[0]) * u[0];
-      }).build();
-      out[k++] = SdeProblems.solve(term, new ItoMilstein(), y0, 6);
+    for (Solver solver : new Solver[] {new ItoMilstein(), new Sriw1()}) {
+      double[][] out = new double[2][];
+      int k = 0;
+      for (NoiseType noise : new NoiseType[] {NoiseType.SCALAR, NoiseType.GENERAL}) {
+        SdeTerm.Builder b = SdeTerm.ito(2, bm).drift((t, y, f) -> {
+          f[0] = -y[1];
+          f[1] = y[0];
+        }).diffusion(noise, (t, y, g) -> {
+          g[0] = 0.3 * y[0] * y[1];
+          g[1] = Math.sin(y[0]);
+        }).diffusionDerivative((t, y, u, dg) -> {
+          dg[0] = 0.3 * (u[0] * y[1] + y[0] * u[1]);
+          dg[1] = Math.cos(y[0]) * u[0];
+        });
+        // one channel commutes with itself (SRIW1 takes general noise only when commutative)
+        SdeTerm term = noise == NoiseType.GENERAL ? b.commutative().build() : b.build();
+        out[k++] = SdeProblems.solve(term, solver, y0, 6);
+      }
+      assertThat(out[1]).as(solver.name()).containsExactly(out[0], within(1e-13));
     }
-    assertThat(out[1]).containsExactly(out[0], within(1e-13));
   }
 }
