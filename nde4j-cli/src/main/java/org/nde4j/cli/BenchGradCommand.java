@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
         + " after the cases and the ratios added to the notes. About a minute; the peer adds"
         + " several minutes (W3 runs --w3-iterations training iterations per config)."})
 final class BenchGradCommand extends AbstractSuiteCommand {
-  @Option(names = "--w3-iterations", defaultValue = "200", paramLabel = "N",
-      description = "Training iterations of the W3 peer per config (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--w3-iterations", defaultValue = "500", paramLabel = "N",
+      description = "Training iterations of the W3 peer per config (default: ${DEFAULT-VALUE},"
+          + " W3's timing window 11-500).")
   int w3Iterations;
 
   @Override
