@@ -98,10 +98,7 @@ public interface Kernels {
       }
     }
     for (; r < rows; r++) {
-      int b = ao + r * n;
-      for (int j = 0; j < n; j++) {
-        o[oo + j] += a[b + j];
-      }
+      addRows(a, ao + r * n, o, oo, 1, n);
     }
   }
 

@@ -27,10 +27,11 @@ import org.nde4j.tensor.Shape;
  * GradientSolve#recycling}), as a training loop would. Every {@value #CYCLE} iterations training
  * starts again from the initial parameters, optimiser state and window sampler: W3 times
  * iterations 11–{@value #CYCLE} of a training run (the peer's window), and the harness's warm-up
- * runs thousands of iterations, after which the learned field is stiffer and takes about 1.5×
- * the steps; restarting keeps the timed iterations inside the window the peer is timed on. This is the raw loop over {@code
- * GradientSolve}; {@code bench train}'s {@code W3Training} runs the same workload through {@code
- * NeuralOde} and {@code Trainer}.
+ * runs thousands of iterations, after which the learned field is stiffer and takes about 1.2×
+ * the evaluations (61 against 50 forward per iteration); restarting keeps the timed iterations
+ * inside the window the peer is timed on. This is the raw loop over {@code GradientSolve};
+ * {@code bench train}'s {@code W3Training} runs the same workload through {@code NeuralOde} and
+ * {@code Trainer}.
  */
 final class W3Iteration implements BenchCase {
   static final int DATA = SpiralData.POINTS;

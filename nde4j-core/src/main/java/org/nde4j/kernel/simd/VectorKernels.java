@@ -29,11 +29,12 @@ import org.nde4j.kernel.Kernels;
  * "magic number" rounding (Muller, <i>Elementary Functions</i>, 3rd ed., 2016), since AVX2 has
  * no double→long conversion. tanh evaluates e^r by a [5/5] Padé form instead, so that
  * {@code (e^{2|x|} − 1)/(e^{2|x|} + 1)} costs one division and two short polynomials, written so
- * that small arguments keep full relative accuracy. Measured maximum errors against fdlibm ({@code StrictMath}) based
- * references: exp 1 ulp (subnormal results within one subnormal ulp), tanh 5e-16 absolute and
- * 3e-15 relative, sigmoid 3 ulp, softplus 4 ulp — all far inside the 1e-14 contract (≈ 45 ulp). Limits: NaN
- * propagates, exp(+inf) = inf, exp(−inf) = 0, tanh(±inf) = ±1, tanh(−0) = −0, and sigmoid /
- * softplus never overflow internally (they only evaluate e^{−|x|}).
+ * that small arguments keep full relative accuracy. Measured maximum errors against fdlibm
+ * ({@code StrictMath}) based references: exp 1 ulp (subnormal results within one subnormal ulp),
+ * tanh 5e-16 absolute and 3e-15 relative, sigmoid 3 ulp, softplus 4 ulp — all far inside the
+ * 1e-14 contract (≈ 45 ulp). Limits: NaN propagates, exp(+inf) = inf, exp(−inf) = 0,
+ * tanh(±inf) = ±1, tanh(−0) = −0, and sigmoid / softplus never overflow internally (they only
+ * evaluate e^{−|x|}).
  * The built-in {@code VectorOperators.EXP/TANH} are not used: they are not intrinsified on
  * this hardware and cost ~35 ns per element.
  */

@@ -134,8 +134,9 @@ final class VectorMath {
    * own error, k·2e-17 with k ≤ 64, moves tanh by far less than an ulp since its slope there is
    * 4·2^{-k}). The loop is bound by the latency of one element's chain of dependent operations,
    * not by their number, so every step that shortens it (no doubling of |x|, no second reduction
-   * constant, a [5/5] rather than [6/6] Padé form, ρ·O as ρ + ρ³·(…)) counts: 1.38× faster than
-   * the [6/6] Cody–Waite version with the same maximum absolute error.
+   * constant, a [5/5] rather than [6/6] Padé form, ρ·O as ρ + ρ³·(…)) counts: about 1.2× from
+   * the reduction and 1.15× from the [5/5] form in alternating-call comparisons, for a maximum
+   * absolute error of 5e-16 (3e-16 before).
    */
   static void tanh(double[] x, int xo, double[] y, int yo, int n) {
     int i = 0;
