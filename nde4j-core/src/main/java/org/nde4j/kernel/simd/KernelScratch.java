@@ -15,6 +15,9 @@ final class KernelScratch {
   final double[] tile = new double[PackedGemm.MR * PackedGemm.NR];
   /** Chunk for elementwise functions computed in two passes (see VectorMath#softplus). */
   final double[] chunk = new double[VectorMath.CHUNK];
+  /** Lanes of four accumulators, summed in a fixed order (see SmallGemm#dot). */
+  final double[] lanes =
+      new double[4 * jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length()];
 
   private KernelScratch() {}
 

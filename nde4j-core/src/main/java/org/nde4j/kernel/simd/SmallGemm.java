@@ -1,7 +1,6 @@
 package org.nde4j.kernel.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -59,6 +58,7 @@ final class SmallGemm {
   static void dot(int rows, int cols, int k, double[] l, int lo, int ldl,
       double[] r, int ro, int ldr, double[] out, int oo, int ldo) {
     int kv = k - k % V;
+    double[] lanes = KernelScratch.get().lanes;
     for (int i = 0; i < rows; i += 2) {
       int i1 = Math.min(i + 1, rows - 1);
       int l0 = lo + i * ldl;
@@ -81,10 +81,22 @@ final class SmallGemm {
           c10 = x1.fma(y0, c10);
           c11 = x1.fma(y1, c11);
         }
-        double s00 = c00.reduceLanes(VectorOperators.ADD);
-        double s01 = c01.reduceLanes(VectorOperators.ADD);
-        double s10 = c10.reduceLanes(VectorOperators.ADD);
-        double s11 = c11.reduceLanes(VectorOperators.ADD);
+        // Lane sums in a fixed order through scratch, not reduceLanes(ADD), whose order differs
+        // between the Vector API's Java fallback and the C2 intrinsic (see TinyGemm.dot4x2).
+        c00.intoArray(lanes, 0);
+        c01.intoArray(lanes, V);
+        c10.intoArray(lanes, 2 * V);
+        c11.intoArray(lanes, 3 * V);
+        double s00 = 0.0;
+        double s01 = 0.0;
+        double s10 = 0.0;
+        double s11 = 0.0;
+        for (int q = 0; q < V; q++) {
+          s00 += lanes[q];
+          s01 += lanes[V + q];
+          s10 += lanes[2 * V + q];
+          s11 += lanes[3 * V + q];
+        }
         for (int p = kv; p < k; p++) {
           s00 += l[l0 + p] * r[r0 + p];
           s01 += l[l0 + p] * r[r1 + p];

@@ -1,7 +1,6 @@
 package org.nde4j.kernel.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -128,6 +127,10 @@ final class TinyGemm {
     }
   }
 
+  // Lane sums are written out in a fixed order rather than reduceLanes(ADD): the Vector API
+  // leaves that reduction's order unspecified, and the library's Java fallback (running until C2
+  // compiles a kernel) and the intrinsic sum in different orders, so the same product could
+  // differ in its last bits depending on the JIT's progress.
   private static void dot4x2(int i, int k, double[] a, int ao, int lda, double[] b, int bo,
       int ldb, double[] c, int co) {
     DoubleVector c00 = DoubleVector.zero(S);
@@ -179,14 +182,14 @@ final class TinyGemm {
       c31 = x.fma(b1, c31);
     }
     int ci = co + 2 * i;
-    c[ci] = c00.reduceLanes(VectorOperators.ADD);
-    c[ci + 1] = c01.reduceLanes(VectorOperators.ADD);
-    c[ci + 2] = c10.reduceLanes(VectorOperators.ADD);
-    c[ci + 3] = c11.reduceLanes(VectorOperators.ADD);
-    c[ci + 4] = c20.reduceLanes(VectorOperators.ADD);
-    c[ci + 5] = c21.reduceLanes(VectorOperators.ADD);
-    c[ci + 6] = c30.reduceLanes(VectorOperators.ADD);
-    c[ci + 7] = c31.reduceLanes(VectorOperators.ADD);
+    c[ci] = (c00.lane(0) + c00.lane(1)) + (c00.lane(2) + c00.lane(3));
+    c[ci + 1] = (c01.lane(0) + c01.lane(1)) + (c01.lane(2) + c01.lane(3));
+    c[ci + 2] = (c10.lane(0) + c10.lane(1)) + (c10.lane(2) + c10.lane(3));
+    c[ci + 3] = (c11.lane(0) + c11.lane(1)) + (c11.lane(2) + c11.lane(3));
+    c[ci + 4] = (c20.lane(0) + c20.lane(1)) + (c20.lane(2) + c20.lane(3));
+    c[ci + 5] = (c21.lane(0) + c21.lane(1)) + (c21.lane(2) + c21.lane(3));
+    c[ci + 6] = (c30.lane(0) + c30.lane(1)) + (c30.lane(2) + c30.lane(3));
+    c[ci + 7] = (c31.lane(0) + c31.lane(1)) + (c31.lane(2) + c31.lane(3));
   }
 
   private static void dot1x2(int i, int k, double[] a, int ao, int lda, double[] b, int bo,
@@ -215,8 +218,10 @@ final class TinyGemm {
       c0 = x.fma(DoubleVector.fromArray(S, b, bo + q), c0);
       c1 = x.fma(DoubleVector.fromArray(S, b, bo + ldb + q), c1);
     }
-    c[co + 2 * i] = c0.add(d0).reduceLanes(VectorOperators.ADD);
-    c[co + 2 * i + 1] = c1.add(d1).reduceLanes(VectorOperators.ADD);
+    c0 = c0.add(d0);
+    c1 = c1.add(d1);
+    c[co + 2 * i] = (c0.lane(0) + c0.lane(1)) + (c0.lane(2) + c0.lane(3));
+    c[co + 2 * i + 1] = (c1.lane(0) + c1.lane(1)) + (c1.lane(2) + c1.lane(3));
   }
 
   /**
