@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         + " 2->50->tanh->2, 20 windows of 10 points, mean |pred - true|, dopri5 rtol 1e-7 atol"
         + " 1e-9, RMSprop lr 1e-3) through NeuralOde and Trainer: w3_train_iter (backpropagation"
         + " through the solver) and w3_train_iter_adjoint (continuous adjoint). Each case is one"
-        + " run of --iters iterations timed iteration by iteration: median and quartiles over"
-        + " iterations 11 onwards, NFE forward / backward per iteration, mean batch loss per 100"
+        + " run of --iters iterations timed iteration by iteration, after --warmup seconds of"
+        + " identical untimed runs: median and quartiles over iterations 11 onwards, NFE forward / backward per iteration, mean batch loss per 100"
         + " iterations, the final full-trajectory loss.",
         "With --peer FOLDER (shared/peers: w3_ode_demo.py; torchdiffeq on PYTHONPATH or in"
         + " FOLDER/src/torchdiffeq) torchdiffeq runs the same iterations after nde4j's cases"
@@ -50,6 +50,16 @@ final class BenchTrainCommand extends AbstractSuiteCommand {
           + " seed 0).")
   long seed;
 
+  /** Seconds of untimed warm-up runs per case; see {@link TrainSuite}. */
+  static final double DEFAULT_WARMUP_SECONDS = 5;
+
+  @Option(names = "--warmup", paramLabel = "SECONDS",
+      description = "Before each case's measured run, repeat identical untimed runs for this"
+          + " long so that the JIT has compiled the hot code (default: "
+          + "5, with --quick 0; 0 measures the first, cold run). The first run's median is"
+          + " reported as cold_median_ms.")
+  Double warmup;
+
   private int iterations() {
     int n = iterations != null ? iterations : quick ? QUICK_ITERATIONS : DEFAULT_ITERATIONS;
     if (n < 1) {
@@ -61,7 +71,12 @@ final class BenchTrainCommand extends AbstractSuiteCommand {
 
   @Override
   Suite suite() {
-    return new TrainSuite(iterations(), seed);
+    double w = warmup != null ? warmup : quick ? 0 : DEFAULT_WARMUP_SECONDS;
+    if (!(w >= 0) || Double.isInfinite(w)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+          + " '--warmup': must be a finite number of seconds >= 0, got " + w);
+    }
+    return new TrainSuite(iterations(), seed, w);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.nde4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -198,6 +199,9 @@ class MainTest {
     assertThat(c.get("case").asString()).isEqualTo("w3_train_iter");
     assertThat(c.get("runs").asInt()).isEqualTo(10);
     assertThat(c.get("iterations").asInt()).isEqualTo(20);
+    assertThat(c.get("warmup_runs").asInt()).isZero(); // --quick: the cold run is measured
+    assertThat(c.get("cold_median_ms").asDouble()) // the JSON keeps 6 significant digits
+        .isCloseTo(c.get("median_ms").asDouble(), withinPercentage(1e-3));
     assertThat(c.get("batch_loss_mean_per_100").size()).isEqualTo(1);
     assertThat(c.get("final_trajectory_loss").asDouble()).isPositive();
     assertThat(r.out()).contains("mean batch loss per 100 iterations").contains("1-20");
@@ -208,5 +212,12 @@ class MainTest {
     Run r = run("bench", "train", "--iters", "0");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--iters").contains("got 0");
+  }
+
+  @Test
+  void trainBenchRejectsANegativeWarmUp() {
+    Run r = run("bench", "train", "--warmup", "-1");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--warmup").contains("got -1.0");
   }
 }

@@ -30,7 +30,7 @@ class TrainSuiteTest {
 
   @BeforeAll
   static void runShort() {
-    report = new TrainSuite(ITERATIONS, 0).run(List.of(), r -> { });
+    report = new TrainSuite(ITERATIONS, 0, 0).run(List.of(), r -> { });
   }
 
   @Test
