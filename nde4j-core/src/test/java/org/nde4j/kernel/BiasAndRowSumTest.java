@@ -31,7 +31,8 @@ class BiasAndRowSumTest {
   void biasedProductIsTheProductThenTheAdd(Kernels k) {
     SplittableRandom rnd = new SplittableRandom(11);
     int[][] shapes = {{20, 50, 2}, {20, 50, 1}, {7, 9, 2}, {4, 4, 2}, {2, 50, 2}, {20, 2, 50},
-        {3, 2, 50}, {5, 2, 7}, {20, 50, 20}, {64, 48, 40}, {1, 1, 1}, {6, 5, 0}};
+        {3, 2, 50}, {5, 2, 7}, {20, 50, 20}, {64, 48, 40}, {1, 1, 1}, {6, 5, 0}, {4, 16, 2},
+        {6, 33, 1}, {7, 17, 2}, {3, 20, 2}};
     for (int[] s : shapes) {
       int m = s[0];
       int n = s[1];

@@ -27,7 +27,9 @@ class GemmTest {
       // which tail, overlap or block each tiny kernel takes.
       {20, 50, 1}, {50, 2, 1}, {2, 50, 1}, {50, 20, 2}, {1, 2, 20}, {20, 2, 20}, {4, 2, 4},
       {3, 2, 9}, {6, 2, 11}, {16, 2, 5}, {15, 2, 6}, {33, 2, 3}, {4, 8, 2}, {3, 9, 2}, {5, 12, 1},
-      {2, 16, 3}, {1, 21, 4}, {3, 4, 8}};
+      {2, 16, 3}, {1, 21, 4}, {3, 4, 8},
+      // k2's 16-column groups: exact, with an overlapping last group, and below 4 rows.
+      {4, 16, 2}, {6, 33, 1}, {7, 17, 2}, {3, 20, 2}, {4, 48, 1}};
 
   static Stream<Arguments> cases() {
     List<int[]> shapes = new ArrayList<>();

@@ -15,8 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * kernel cannot read it, the caller transposes it (2 × 50 values, ~40 ns) instead.
  *
  * <ul>
- *   <li>{@link #k2}: k ≤ 2, n ≥ 4, op(B) row-major — per pair of column vectors the k rows of
- *       op(B) stay in registers while each row of C costs one or two broadcasts.
+ *   <li>{@link #k2}: k ≤ 2, n ≥ 4, op(B) row-major — per group of 16 columns (8 or 4 when n is
+ *       smaller) the k rows of op(B) stay in registers while each row of C costs one or two
+ *       broadcasts.
  *   <li>{@link #dot2}: n = 2, rows of op(A) and of B (stored 2 × k) contiguous in p — dot products
  *       along k in 4 × 2 blocks (eight FMA chains).
  *   <li>{@link #tall2}: n = 2, A stored k × m — both columns of C accumulated along m and written
@@ -48,12 +49,92 @@ final class TinyGemm {
    */
   static void k2(int m, int n, int k, double[] a, int ao, int sai, int sap,
       double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
+    if (n >= 4 * V && m >= 4) { // below 4 rows, loading 12 vectors per 16 columns costs more
+      int j = 0;
+      for (; j + 4 * V <= n; j += 4 * V) {
+        columns16(m, n, k, j, a, ao, sai, sap, b, bo, bias, biaso, c, co);
+      }
+      if (j < n) { // the last 16 columns again, overlapping ones with the same values
+        columns16(m, n, k, n - 4 * V, a, ao, sai, sap, b, bo, bias, biaso, c, co);
+      }
+      return;
+    }
     int j = 0;
     for (; j + 2 * V <= n; j += 2 * V) {
       columns(m, n, k, j, 2 * V, a, ao, sai, sap, b, bo, bias, biaso, c, co);
     }
     for (; j < n; j += V) {
       columns(m, n, k, Math.min(j, n - V), V, a, ao, sai, sap, b, bo, bias, biaso, c, co);
+    }
+  }
+
+  /**
+   * Columns j..j+15 of C: four column vectors per row, so that the loop's fixed cost (two
+   * broadcasts, index updates, one bounds check per store) is spread over four stores. Row
+   * offsets advance by addition: an index {@code i*n + j} recomputed in every iteration cost a
+   * multiplication by a spilled {@code n} per store, and the loop ran 3× slower at 20 × 50.
+   */
+  private static void columns16(int m, int n, int k, int j, double[] a, int ao, int sai,
+      int sap, double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
+    DoubleVector b00 = DoubleVector.fromArray(S, b, bo + j);
+    DoubleVector b01 = DoubleVector.fromArray(S, b, bo + j + V);
+    DoubleVector b02 = DoubleVector.fromArray(S, b, bo + j + 2 * V);
+    DoubleVector b03 = DoubleVector.fromArray(S, b, bo + j + 3 * V);
+    boolean biased = bias != null;
+    DoubleVector d0 = biased ? DoubleVector.fromArray(S, bias, biaso + j) : b00;
+    DoubleVector d1 = biased ? DoubleVector.fromArray(S, bias, biaso + j + V) : b01;
+    DoubleVector d2 = biased ? DoubleVector.fromArray(S, bias, biaso + j + 2 * V) : b02;
+    DoubleVector d3 = biased ? DoubleVector.fromArray(S, bias, biaso + j + 3 * V) : b03;
+    int ai = ao;
+    int ci = co + j;
+    if (k == 1) {
+      for (int i = 0; i < m; i++) {
+        DoubleVector x = DoubleVector.broadcast(S, a[ai]);
+        DoubleVector u0 = b00.mul(x);
+        DoubleVector u1 = b01.mul(x);
+        DoubleVector u2 = b02.mul(x);
+        DoubleVector u3 = b03.mul(x);
+        if (biased) {
+          u0 = u0.add(d0);
+          u1 = u1.add(d1);
+          u2 = u2.add(d2);
+          u3 = u3.add(d3);
+        }
+        u0.intoArray(c, ci);
+        u1.intoArray(c, ci + V);
+        u2.intoArray(c, ci + 2 * V);
+        u3.intoArray(c, ci + 3 * V);
+        ai += sai;
+        ci += n;
+      }
+      return;
+    }
+    DoubleVector b10 = DoubleVector.fromArray(S, b, bo + n + j);
+    DoubleVector b11 = DoubleVector.fromArray(S, b, bo + n + j + V);
+    DoubleVector b12 = DoubleVector.fromArray(S, b, bo + n + j + 2 * V);
+    DoubleVector b13 = DoubleVector.fromArray(S, b, bo + n + j + 3 * V);
+    if (!biased) {
+      for (int i = 0; i < m; i++) {
+        DoubleVector x = DoubleVector.broadcast(S, a[ai]);
+        DoubleVector y = DoubleVector.broadcast(S, a[ai + sap]);
+        b10.fma(y, b00.mul(x)).intoArray(c, ci);
+        b11.fma(y, b01.mul(x)).intoArray(c, ci + V);
+        b12.fma(y, b02.mul(x)).intoArray(c, ci + 2 * V);
+        b13.fma(y, b03.mul(x)).intoArray(c, ci + 3 * V);
+        ai += sai;
+        ci += n;
+      }
+      return;
+    }
+    for (int i = 0; i < m; i++) {
+      DoubleVector x = DoubleVector.broadcast(S, a[ai]);
+      DoubleVector y = DoubleVector.broadcast(S, a[ai + sap]);
+      b10.fma(y, b00.mul(x)).add(d0).intoArray(c, ci);
+      b11.fma(y, b01.mul(x)).add(d1).intoArray(c, ci + V);
+      b12.fma(y, b02.mul(x)).add(d2).intoArray(c, ci + 2 * V);
+      b13.fma(y, b03.mul(x)).add(d3).intoArray(c, ci + 3 * V);
+      ai += sai;
+      ci += n;
     }
   }
 
@@ -66,36 +147,41 @@ final class TinyGemm {
     boolean biased = bias != null;
     DoubleVector d0 = biased ? DoubleVector.fromArray(S, bias, biaso + j) : b00;
     DoubleVector d1 = biased ? DoubleVector.fromArray(S, bias, biaso + j1) : b01;
-    // Indices written from the loop counter so that C2 can hoist the bounds checks; the test of
-    // `biased` is loop-invariant (C2 unswitches the loop on it).
+    // The test of `biased` is loop-invariant (C2 unswitches the loop on it).
+    int ai = ao;
+    int ci = co + j;
+    int step = j1 - j;
     if (k == 1) {
       for (int i = 0; i < m; i++) {
-        double x = a[ao + i * sai];
+        double x = a[ai];
         DoubleVector u = b00.mul(x);
         DoubleVector v = b01.mul(x);
         if (biased) {
           u = u.add(d0);
           v = v.add(d1);
         }
-        u.intoArray(c, co + i * n + j);
-        v.intoArray(c, co + i * n + j1);
+        u.intoArray(c, ci);
+        v.intoArray(c, ci + step);
+        ai += sai;
+        ci += n;
       }
       return;
     }
     DoubleVector b10 = DoubleVector.fromArray(S, b, bo + n + j);
     DoubleVector b11 = DoubleVector.fromArray(S, b, bo + n + j1);
-    int ao1 = ao + sap;
     for (int i = 0; i < m; i++) {
-      DoubleVector x = DoubleVector.broadcast(S, a[ao + i * sai]);
-      DoubleVector y = DoubleVector.broadcast(S, a[ao1 + i * sai]);
+      DoubleVector x = DoubleVector.broadcast(S, a[ai]);
+      DoubleVector y = DoubleVector.broadcast(S, a[ai + sap]);
       DoubleVector u = b10.fma(y, b00.mul(x));
       DoubleVector v = b11.fma(y, b01.mul(x));
       if (biased) {
         u = u.add(d0);
         v = v.add(d1);
       }
-      u.intoArray(c, co + i * n + j);
-      v.intoArray(c, co + i * n + j1);
+      u.intoArray(c, ci);
+      v.intoArray(c, ci + step);
+      ai += sai;
+      ci += n;
     }
   }
 
