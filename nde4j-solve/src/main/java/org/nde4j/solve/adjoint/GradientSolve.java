@@ -355,7 +355,13 @@ public final class GradientSolve {
           + " or forwardMode() on any solver");
     }
     interpolating = obstacle == null;
-    return adjoint.forward(this);
+    try {
+      return adjoint.forward(this);
+    } finally {
+      // The recording this solve returns keeps this object; keeping the previous recording too
+      // would chain every recording of a training loop, each with its stored states.
+      recycled = null;
+    }
   }
 
   private void refuseForSde() {

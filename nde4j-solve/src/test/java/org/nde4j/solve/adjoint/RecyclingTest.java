@@ -109,4 +109,28 @@ class RecyclingTest {
     // the other term's recording was not taken, so it can still be differentiated
     assertThat(other.backward(g).theta()).containsExactly(fresh.backward(g).theta());
   }
+
+  @Test
+  void aTrainingLoopDoesNotChainItsRecordings() throws InterruptedException {
+    // Each recording keeps its GradientSolve; if that kept the recording it recycled, a loop
+    // would hold every recording it ever made (a leak of the stored states per iteration).
+    DifferentiableTerm term = OdeDemoModel.model(BATCH);
+    Random r = new Random(9);
+    double[] theta = OdeDemoModel.initialTheta(3);
+    Recording first = solve(term, y0s(r, 1)[0], theta, Adjoint.discrete(), null);
+    java.lang.ref.WeakReference<Recording> firstRef = new java.lang.ref.WeakReference<>(first);
+    Recording last = solve(term, y0s(r, 1)[0], theta, Adjoint.discrete(), first);
+    first = null;
+    for (int it = 0; it < 3; it++) {
+      last = solve(term, y0s(r, 1)[0], theta, Adjoint.discrete(), last);
+      last.backward(ybar(r));
+    }
+    for (int i = 0; i < 20 && firstRef.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(firstRef.get()).as("the first recording, reachable only through the loop's"
+        + " later recordings").isNull();
+    assertThat(last.ys()).isNotEmpty();
+  }
 }
