@@ -55,11 +55,28 @@ public final class NativeBlas {
    */
   public void gemm(boolean ta, boolean tb, int m, int n, int k,
       double[] a, int ao, double[] b, int bo, double[] c, int co) {
-    if (m == 0 || n == 0) {
+    if (m > 0 && n > 0 && k == 0) { // netlib's index checks reject the degenerate dimensions
+      java.util.Arrays.fill(c, co, co + m * n, 0.0);
       return;
     }
-    if (k == 0) { // netlib's index checks reject the degenerate leading dimensions
-      java.util.Arrays.fill(c, co, co + m * n, 0.0);
+    gemm(ta, tb, m, n, k, a, ao, b, bo, 0.0, c, co);
+  }
+
+  /**
+   * {@code C = op(A)·op(B) + C}, row-major: the product added to what C holds. BLAS adds each
+   * element's dot product to C once when {@code k} is within one of its k-blocks, so for such k
+   * the result has the bits of the product followed by the addition.
+   */
+  public void gemmAdd(boolean ta, boolean tb, int m, int n, int k,
+      double[] a, int ao, double[] b, int bo, double[] c, int co) {
+    if (k > 0) {
+      gemm(ta, tb, m, n, k, a, ao, b, bo, 1.0, c, co);
+    }
+  }
+
+  private void gemm(boolean ta, boolean tb, int m, int n, int k,
+      double[] a, int ao, double[] b, int bo, double beta, double[] c, int co) {
+    if (m == 0 || n == 0) {
       return;
     }
     // Column-major view: Cᵀ (n×m, ld n) = op(B)ᵀ (n×k) · op(A)ᵀ (k×m).
@@ -67,6 +84,6 @@ public final class NativeBlas {
     int ldb = tb ? k : n;
     int lda = ta ? m : k;
     blas.dgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, 1.0,
-        b, bo, Math.max(1, ldb), a, ao, Math.max(1, lda), 0.0, c, co, Math.max(1, n));
+        b, bo, Math.max(1, ldb), a, ao, Math.max(1, lda), beta, c, co, Math.max(1, n));
   }
 }

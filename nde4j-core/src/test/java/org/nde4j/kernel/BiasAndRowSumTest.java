@@ -32,7 +32,10 @@ class BiasAndRowSumTest {
     SplittableRandom rnd = new SplittableRandom(11);
     int[][] shapes = {{20, 50, 2}, {20, 50, 1}, {7, 9, 2}, {4, 4, 2}, {2, 50, 2}, {20, 2, 50},
         {3, 2, 50}, {5, 2, 7}, {20, 50, 20}, {64, 48, 40}, {1, 1, 1}, {6, 5, 0}, {4, 16, 2},
-        {6, 33, 1}, {7, 17, 2}, {3, 20, 2}};
+        {6, 33, 1}, {7, 17, 2}, {3, 20, 2},
+        // sizes the native BLAS takes: bias first and C += A·B (k ≤ 128), or product then add
+        {512, 64, 16}, {512, 16, 64}, {256, 128, 32}, {256, 32, 128}, {64, 40, 128},
+        {300, 70, 129}};
     for (int[] s : shapes) {
       int m = s[0];
       int n = s[1];
