@@ -2,6 +2,7 @@ package org.nde4j.solve.adjoint;
 
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.term.DifferentiableTerm;
+import org.nde4j.solve.term.Term;
 
 /** {@link Adjoint#discrete()} and {@link Adjoint#checkpointed(int)}. */
 final class DiscreteAdjoint implements Adjoint {
@@ -19,7 +20,12 @@ final class DiscreteAdjoint implements Adjoint {
   @Override
   public Recording forward(GradientSolve p) {
     DifferentiableTerm term = p.term();
-    SdeFields sde = p.sdeTerm() == null ? null : new SdeFields(p.sdeTerm(), p.brownian());
+    // With full storage the forward solve keeps the noise it drew, for the backward pass to read
+    // back (a checkpointed solve queries it again, within its memory budget).
+    RecordedBrownian noise = p.sdeTerm() != null && budget == Integer.MAX_VALUE
+        ? new RecordedBrownian(p.brownian()) : null;
+    SdeFields sde = p.sdeTerm() == null ? null
+        : new SdeFields(p.sdeTerm(), noise != null ? noise : p.brownian());
     DifferentiableTerm.Evaluator f = sde != null ? sde.counted() : term.evaluator();
     StepVjp step = sde != null ? StepVjps.sde(name(), p.solver(), sde)
         : StepVjps.of(name(), p.solver(), f, term.size(), term.numParams());
@@ -41,7 +47,9 @@ final class DiscreteAdjoint implements Adjoint {
         ? new SavingTerm(f, theta, term.size(), pool) : null;
     SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
         p.ts(), p.interpolatesSaves());
-    ForwardLoop.Result r = ForwardLoop.run(p, saving != null ? saving : p.bound(theta), p.y0(),
+    Term forwardTerm = saving != null ? saving
+        : noise != null ? p.sdeTerm().bind(theta, noise) : p.bound(theta);
+    ForwardLoop.Result r = ForwardLoop.run(p, forwardTerm, p.y0(),
         p.controller(), p.dt0(),
         new ForwardLoop.Listener() {
           private Stepper stepper;

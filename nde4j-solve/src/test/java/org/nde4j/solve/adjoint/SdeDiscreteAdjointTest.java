@@ -136,6 +136,73 @@ class SdeDiscreteAdjointTest {
     assertRelative(full.theta(), fd, 1e-6, "save times θ");
   }
 
+  /** A Brownian motion that counts its queries. */
+  private static final class Counting implements BrownianMotion {
+    final BrownianMotion inner;
+    int queries;
+
+    Counting(BrownianMotion inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public LevyArea levyArea() {
+      return inner.levyArea();
+    }
+
+    @Override
+    public int dim() {
+      return inner.dim();
+    }
+
+    @Override
+    public double t0() {
+      return inner.t0();
+    }
+
+    @Override
+    public double t1() {
+      return inner.t1();
+    }
+
+    @Override
+    public void increment(double s, double t, double[] w) {
+      queries++;
+      inner.increment(s, t, w);
+    }
+
+    @Override
+    public void spaceTimeIncrement(double s, double t, double[] w, double[] area) {
+      queries++;
+      inner.spaceTimeIncrement(s, t, w, area);
+    }
+  }
+
+  @Test
+  void fullStorageReadsTheForwardNoiseBackInsteadOfQueryingAgain() {
+    DifferentiableSdeTerm term = SdeGradFields.neural(SdeType.STRATONOVICH);
+    double[] theta = SdeGradFields.neuralTheta();
+    double[][] c = {{0.2, -0.1, 0.3, 0.5, -0.4, 0.1}};
+    for (SdeSolver solver : new SdeSolver[] {new StochasticHeun(), new Spark()}) {
+      Counting bm = new Counting(BrownianGrid.of(Key.of(4), 0, 1, term.noiseDim(), 1.0 / STEPS,
+          LevyArea.SPACE_TIME));
+      Recording r = problem(term, bm, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.discrete()).forward();
+      int forward = bm.queries;
+      assertThat(forward).as(solver.name()).isGreaterThanOrEqualTo(STEPS);
+      Gradients full = r.backward(c);
+      assertThat(bm.queries).as(solver.name() + ": queries in the backward pass")
+          .isEqualTo(forward);
+      // checkpointing keeps no noise: it queries the steps it reverses again, same gradient
+      Recording cr = problem(term, bm, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.checkpointed(4)).forward();
+      int before = bm.queries;
+      Gradients cp = cr.backward(c);
+      assertThat(bm.queries - before).as(solver.name()).isGreaterThanOrEqualTo(STEPS);
+      assertThat(cp.theta()).as(solver.name()).containsExactly(full.theta());
+    }
+  }
+
   @Test
   void continuousOdeAdjointsAndNonSdeSolversAreRefused() {
     DifferentiableSdeTerm gbm = SdeGradFields.gbm(SdeType.ITO, NoiseType.DIAGONAL);
