@@ -102,8 +102,10 @@ public final class TrainSuite implements Suite {
       int warmupRuns = 0;
       double coldMedian = Double.NaN;
       while (System.nanoTime() < deadline) {
-        double m = w.run().medianMs();
-        coldMedian = warmupRuns++ == 0 ? m : coldMedian;
+        TrainingRun warm = w.run();
+        if (warmupRuns++ == 0) {
+          coldMedian = warm.medianMs();
+        }
       }
       TrainingRun measured = w.run();
       if (warmupRuns == 0) {

@@ -20,9 +20,10 @@ final class DiscreteAdjoint implements Adjoint {
   @Override
   public Recording forward(GradientSolve p) {
     DifferentiableTerm term = p.term();
+    boolean fullStorage = budget == Integer.MAX_VALUE;
     // With full storage the forward solve keeps the noise it drew, for the backward pass to read
     // back (a checkpointed solve queries it again, within its memory budget).
-    RecordedBrownian noise = p.sdeTerm() != null && budget == Integer.MAX_VALUE
+    RecordedBrownian noise = p.sdeTerm() != null && fullStorage
         ? new RecordedBrownian(p.brownian()) : null;
     SdeFields sde = p.sdeTerm() == null ? null
         : new SdeFields(p.sdeTerm(), noise != null ? noise : p.brownian());
@@ -30,7 +31,7 @@ final class DiscreteAdjoint implements Adjoint {
     StepVjp step = sde != null ? StepVjps.sde(name(), p.solver(), sde)
         : StepVjps.of(name(), p.solver(), f, term.size(), term.numParams());
     double[] theta = p.theta();
-    int forwardCap = budget == Integer.MAX_VALUE ? budget : (budget + 1) / 2;
+    int forwardCap = fullStorage ? budget : (budget + 1) / 2;
     Checkpoints store = new Checkpoints(step.stateSize(), forwardCap);
     StepTimes times = new StepTimes();
     times.add(p.t0());
@@ -43,7 +44,7 @@ final class DiscreteAdjoint implements Adjoint {
     if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
       old.recycleInto(pool);
     }
-    SavingTerm saving = budget == Integer.MAX_VALUE && step instanceof RkStepVjp
+    SavingTerm saving = fullStorage && step instanceof RkStepVjp
         ? new SavingTerm(f, theta, term.size(), pool) : null;
     SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
         p.ts(), p.interpolatesSaves());

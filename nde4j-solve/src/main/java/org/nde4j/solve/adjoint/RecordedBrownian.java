@@ -45,25 +45,27 @@ final class RecordedBrownian implements BrownianMotion {
 
   @Override
   public void increment(double s, double t, double[] w) {
-    double[][] kept = seen.get(new Interval(s, t, false));
+    Interval key = new Interval(s, t, false);
+    double[][] kept = seen.get(key);
     if (kept != null && kept[0].length == w.length) {
       System.arraycopy(kept[0], 0, w, 0, w.length);
       return;
     }
     inner.increment(s, t, w); // checks the interval and the array
-    seen.put(new Interval(s, t, false), new double[][] {w.clone()});
+    seen.put(key, new double[][] {w.clone()});
   }
 
   @Override
   public void spaceTimeIncrement(double s, double t, double[] w, double[] area) {
-    double[][] kept = seen.get(new Interval(s, t, true));
+    Interval key = new Interval(s, t, true);
+    double[][] kept = seen.get(key);
     if (kept != null && kept[0].length == w.length && kept[1].length == area.length) {
       System.arraycopy(kept[0], 0, w, 0, w.length);
       System.arraycopy(kept[1], 0, area, 0, area.length);
       return;
     }
     inner.spaceTimeIncrement(s, t, w, area);
-    seen.put(new Interval(s, t, true), new double[][] {w.clone(), area.clone()});
+    seen.put(key, new double[][] {w.clone(), area.clone()});
   }
 
   @Override
