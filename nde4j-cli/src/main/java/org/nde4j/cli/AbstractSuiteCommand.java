@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 import org.nde4j.bench.CaseResult;
 import org.nde4j.bench.Harness;
 import org.nde4j.bench.HarnessConfig;
+import org.nde4j.bench.PeerRounds;
 import org.nde4j.bench.PeerScript;
 import org.nde4j.bench.Report;
 import org.nde4j.bench.ReportWriter;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every {@code nde4j bench SUITE} subcommand shares: the options {@code --json}, {@code
- * --quick}, {@code --cases} and {@code --peer}, a table of results on standard output (a row as each case
+ * --quick}, {@code --cases}, {@code --peer} and {@code --rounds}, a table of results on standard output (a row as each case
  * finishes) and the JSON report. A subcommand only says which {@link Suite} it runs.
  */
 abstract class AbstractSuiteCommand implements Callable<Integer> {
@@ -56,6 +58,14 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
       description = "Interpreter for --peer (default: ${DEFAULT-VALUE}).")
   Path python;
 
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+      description = "With --peer: measure the cases and then the peer N times in turn and report"
+          + " the median of the per-round ratios, each round's figures kept in the JSON"
+          + " (default: ${DEFAULT-VALUE}). The machine's speed drifts over seconds to minutes;"
+          + " pairing each nde4j median with the peer median measured right after it keeps"
+          + " that drift out of the ratio.")
+  int rounds;
+
   /** The suite this command runs. */
   abstract Suite suite();
 
@@ -66,6 +76,7 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     if (json != null) {
       requireWritable(json);
     }
+    requireValidRounds();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%-28s %12s %12s %12s %6s %10s  %s%n", "case", "median_ms", "min_ms",
         "max_ms", "runs", "error", "note");
@@ -80,7 +91,7 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
     }
     printComparisons(out, report, printed);
     if (peer != null) {
-      report = withPeer(suite, report, out);
+      report = rounds == 1 ? withPeer(suite, report, out) : withPeerRounds(suite, report, out);
     }
     summarise(report, out);
     if (json != null) {
@@ -106,8 +117,60 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
    * printed. A suite whose peer script speaks another format overrides this.
    */
   Report withPeer(Suite suite, Report report, PrintWriter out) {
-    Map<String, Double> medians = new PeerScript(python, peer).run();
-    return annotateAndPrint(report, medians, peer.getFileName().toString(), out);
+    return annotateAndPrint(report, peerMedians(), peerName(), out);
+  }
+
+  /**
+   * Runs {@link #peer} once: case name → the peer's median ms. By default a {@link PeerScript}
+   * whose last output line is that map as JSON.
+   */
+  Map<String, Double> peerMedians() {
+    return new PeerScript(python, peer).run();
+  }
+
+  /** The peer's name in notes and tables; by default the script's file name. */
+  String peerName() {
+    return peer.getFileName().toString();
+  }
+
+  /**
+   * Whether {@code --rounds} applies: the suite is measured by {@link #measure} and its peer
+   * answers with {@link #peerMedians}. A subcommand whose peer speaks another format says no.
+   */
+  boolean supportsRounds() {
+    return true;
+  }
+
+  /**
+   * {@link #rounds} rounds of cases and peer (the first round's cases already measured as
+   * {@code first}), combined by {@link PeerRounds}; prints each further round's rows and the
+   * per-round ratios.
+   */
+  private Report withPeerRounds(Suite suite, Report first, PrintWriter out) {
+    List<Report> reports = new ArrayList<>();
+    List<Map<String, Double>> medians = new ArrayList<>();
+    reports.add(first);
+    for (int k = 1; k <= rounds; k++) {
+      if (k > 1) {
+        out.printf(Locale.ROOT, "%nround %d of %d%n", k, rounds);
+        reports.add(measure(suite, r -> row(out, r)));
+      }
+      spec.commandLine().getErr().println("peer, round " + k + " of " + rounds + ": " + peer);
+      medians.add(peerMedians());
+    }
+    Report combined = PeerRounds.combine(reports, medians, peerName());
+    out.printf(Locale.ROOT, "%n%-28s %12s %12s %9s  %s%n", "case", "nde4j_ms", "peer_ms",
+        "ratio", "per-round ratios");
+    for (CaseResult r : combined.results()) {
+      if (r.extra().get("ratio_rounds") instanceof double[] ratio) {
+        double[] p = (double[]) r.extra().get("peer_rounds_ms");
+        out.printf(Locale.ROOT, "%-28s %12.6g %12.6g %8.3gx  %s%n", r.name(), r.medianMs(),
+            PeerRounds.median(p), PeerRounds.median(ratio), Arrays.toString(Arrays.stream(ratio)
+                .mapToObj(v -> String.format(Locale.ROOT, "%.3g", v)).toArray()));
+      }
+    }
+    out.flush();
+    return combined;
   }
 
   /** Prints what the rows do not show at a glance, after the run and the peer; default nothing. */
@@ -137,6 +200,21 @@ abstract class AbstractSuiteCommand implements Callable<Integer> {
             + "'--cases': suite '" + suite.name() + "' has no case '" + c + "' (known: "
             + String.join(" ", known) + ")");
       }
+    }
+  }
+
+  private void requireValidRounds() {
+    if (rounds < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option "
+          + "'--rounds': must be at least 1, got " + rounds);
+    }
+    if (rounds > 1 && peer == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option "
+          + "'--rounds': " + rounds + " rounds need --peer (rounds alternate nde4j and the peer)");
+    }
+    if (rounds > 1 && !supportsRounds()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option "
+          + "'--rounds': 'bench " + spec.name() + "' measures its peer once; use --rounds 1");
     }
   }
 

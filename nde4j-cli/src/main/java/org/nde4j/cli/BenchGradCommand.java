@@ -1,10 +1,8 @@
 package org.nde4j.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.nde4j.bench.Report;
 import org.nde4j.bench.Suite;
 import org.nde4j.bench.grad.GradSuite;
 import org.nde4j.bench.grad.TorchdiffeqPeer;
@@ -38,11 +36,16 @@ final class BenchGradCommand extends AbstractSuiteCommand {
   }
 
   @Override
-  Report withPeer(Suite s, Report report, PrintWriter out) {
+  Map<String, Double> peerMedians() {
     Path folder = Files.isDirectory(peer) ? peer : peer.toAbsolutePath().getParent();
     spec.commandLine().getErr().println("running torchdiffeq (W3: " + w3Iterations
         + " iterations x 2 configs, W4) from " + folder + " with " + python + "...");
-    Map<String, Double> medians = new TorchdiffeqPeer(python, folder, w3Iterations).run();
-    return annotateAndPrint(report, medians, "torchdiffeq", out);
+    return new TorchdiffeqPeer(python, folder, w3Iterations).run();
   }
+
+  @Override
+  String peerName() {
+    return "torchdiffeq";
+  }
+
 }

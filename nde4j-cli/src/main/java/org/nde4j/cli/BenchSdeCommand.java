@@ -1,10 +1,8 @@
 package org.nde4j.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.nde4j.bench.Report;
 import org.nde4j.bench.Suite;
 import org.nde4j.bench.sde.SdeSuite;
 import org.nde4j.bench.sde.TorchsdePeer;
@@ -33,11 +31,16 @@ final class BenchSdeCommand extends AbstractSuiteCommand {
   }
 
   @Override
-  Report withPeer(Suite s, Report report, PrintWriter out) {
+  Map<String, Double> peerMedians() {
     Path folder = Files.isDirectory(peer) ? peer : peer.toAbsolutePath().getParent();
     spec.commandLine().getErr().println("running torchsde (W5) from " + folder
         + " with " + python + "...");
-    Map<String, Double> medians = new TorchsdePeer(python, folder).run();
-    return annotateAndPrint(report, medians, "torchsde", out);
+    return new TorchsdePeer(python, folder).run();
   }
+
+  @Override
+  String peerName() {
+    return "torchsde";
+  }
+
 }

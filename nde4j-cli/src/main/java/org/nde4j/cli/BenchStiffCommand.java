@@ -43,6 +43,12 @@ final class BenchStiffCommand extends AbstractSuiteCommand {
   }
 
   /** The scipy peer prints one JSON line per solve, not a case → median object. */
+  /** The peer is not a map of case medians; it runs once. */
+  @Override
+  boolean supportsRounds() {
+    return false;
+  }
+
   @Override
   Report withPeer(Suite s, Report report, PrintWriter out) {
     spec.commandLine().getErr().println("running " + peer + " with " + python

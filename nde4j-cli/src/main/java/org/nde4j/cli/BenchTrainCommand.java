@@ -84,6 +84,12 @@ final class BenchTrainCommand extends AbstractSuiteCommand {
     return ((TrainSuite) suite).run(cases, progress);
   }
 
+  /** The peer is not a map of case medians; it runs once. */
+  @Override
+  boolean supportsRounds() {
+    return false;
+  }
+
   @Override
   Report withPeer(Suite suite, Report report, PrintWriter out) {
     Path folder = Files.isDirectory(peer) ? peer : peer.toAbsolutePath().getParent();

@@ -74,6 +74,41 @@ class MainTest {
   }
 
   @Test
+  void roundsNeedAPeerThatReportsCaseMedians() {
+    Run none = run("bench", "core", "--rounds", "3");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("--rounds").contains("need --peer");
+    Run zero = run("bench", "core", "--rounds", "0");
+    assertThat(zero.code()).isEqualTo(2);
+    assertThat(zero.err()).contains("--rounds").contains("at least 1, got 0");
+    Run stiff = run("bench", "stiff", "--rounds", "2", "--peer", "w2_stiff.py");
+    assertThat(stiff.code()).isEqualTo(2);
+    assertThat(stiff.err()).contains("--rounds").contains("measures its peer once");
+  }
+
+  @Test
+  void roundsAlternateTheCasesAndThePeer() throws Exception {
+    // a "peer" run by /bin/sh that reports 0.5 ms for lorenz_rhs_java and counts its runs
+    Path count = tmp.resolve("runs");
+    Path script = Files.writeString(tmp.resolve("peer.sh"), "echo x >> '" + count + "'\n"
+        + "echo '{\"lorenz_rhs_java\": 0.5}'\n");
+    Path json = tmp.resolve("rounds.json");
+    Run r = run("bench", "core", "--quick", "--cases", "lorenz_rhs_java", "--peer",
+        script.toString(), "--python", "/bin/sh", "--rounds", "3", "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(count)).hasSize(3);
+    assertThat(r.out()).contains("round 3 of 3").contains("per-round ratios");
+    JsonNode c = new JsonMapper().readTree(json.toFile()).get("results").get(0);
+    assertThat(c.get("rounds_ms")).hasSize(3);
+    assertThat(c.get("peer_rounds_ms")).hasSize(3);
+    for (int k = 0; k < 3; k++) {
+      assertThat(c.get("ratio_rounds").get(k).asDouble()).isCloseTo(
+          0.5 / c.get("rounds_ms").get(k).asDouble(), withinPercentage(1e-3));
+    }
+    assertThat(c.get("note").asString()).contains("median of 3 rounds");
+  }
+
+  @Test
   void unknownOrMissingSubcommandIsAUsageError() {
     assertThat(run("frobnicate").code()).isEqualTo(2);
     assertThat(run().code()).isEqualTo(2);
