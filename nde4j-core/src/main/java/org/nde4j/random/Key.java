@@ -16,18 +16,21 @@ import org.nde4j.kernel.Parallel;
  * {@code (c0, c1, c2, c3)}.
  *
  * <p><b>Stream definition</b> (part of the contract; changing it changes every seeded result).
- * Counter word {@code c3} separates domains, {@code c2} is 0:
+ * Counter word {@code c3} separates domains, {@code c2} is 0. Block {@code b} of a domain is the
+ * Philox output {@code (w0, w1, w2, w3)} of counter {@code (lo32(b), hi32(b), 0, domain)}; its two
+ * values are {@code unit(w0, w1)} and {@code unit(w2, w3)}, where
+ * {@code unit(hi, lo) = ((hi << 32 | lo) >>> 11) * 2^-53}, a multiple of {@code 2^-53} in
+ * {@code [0, 1)}. Elements come in groups of 16 from 8 blocks: element {@code i} with
+ * {@code g = i / 16}, {@code j = i mod 16} is the first value of block {@code 8g + j} for
+ * {@code j < 8} and the second value of block {@code 8g + j - 8} for {@code j >= 8} (a layout in
+ * which a vector fill needs no lane shuffles).
  * <ul>
- *   <li>uniform element {@code i}: block {@code b = i / 2} with counter
- *       {@code (lo32(b), hi32(b), 0, 0)}; element {@code 2b} uses output words 0,1 and element
- *       {@code 2b + 1} words 2,3, as {@code ((w_hi << 32 | w_lo) >>> 11) * 2^-53}, a multiple of
- *       {@code 2^-53} in {@code [0, 1)};</li>
- *   <li>normal element {@code i}: block {@code b = i / 2} with counter
- *       {@code (lo32(b), hi32(b), 0, 1)} gives two uniforms {@code v1, v2} as above; with
- *       {@code u1 = 1 - v1} in {@code (0, 1]}, Box–Muller gives element {@code 2b} =
- *       {@code sqrt(-2 ln u1) cos(2 pi v2)} and element {@code 2b + 1} = the same with
- *       {@code sin} (G. E. P. Box, M. E. Muller, Ann. Math. Statist. 29 (1958) 610–611,
- *       <a href="https://doi.org/10.1214/aoms/1177706645">DOI 10.1214/aoms/1177706645</a>).
+ *   <li>uniform element {@code i}: its value in the uniform domain (0);</li>
+ *   <li>normal element {@code i}: with {@code (v1, v2)} the two values of its block in the normal
+ *       domain (1) and {@code u1 = 1 - v1} in {@code (0, 1]}, Box–Muller gives the element from
+ *       the first value {@code sqrt(-2 ln u1) cos(2 pi v2)} and the element from the second value
+ *       the same with {@code sin} (G. E. P. Box, M. E. Muller, Ann. Math. Statist. 29 (1958)
+ *       610–611, <a href="https://doi.org/10.1214/aoms/1177706645">DOI 10.1214/aoms/1177706645</a>).
  *       The angle is reduced exactly: with {@code m = rint(4 v2)} and
  *       {@code b = (4 v2 - m) pi/2} (the subtraction is exact, {@code |b| <= pi/4}),
  *       {@code (cos, sin)(2 pi v2)} is {@code (cos b, sin b)} rotated by {@code m} quarter turns.
@@ -50,12 +53,12 @@ import org.nde4j.kernel.Parallel;
  * {@link Parallel#threads()} (1 unless configured). Whole blocks are computed several at a time
  * with the Vector API when {@code jdk.incubator.vector} is present (Philox in 32-bit lanes, the
  * Box–Muller transform lane by lane with the same IEEE operations), by the scalar reference
- * otherwise; the two give the same bits, and {@link #uniformAt}/{@link #normalAt} (always scalar)
- * equal the elements of any fill.
+ * otherwise; the two give the same bits, and {@link #uniformAt}/{@link #normalAt} (always scalar,
+ * one block each) equal the elements of any fill.
  *
  * <p><b>Allocation.</b> A fill on one thread allocates a few small scratch arrays per call (a
- * four-{@code int} block, a two-{@code double} pair for a half block at either end), outside its
- * loops; a parallel fill also allocates the hand-off to {@link Parallel}. {@code split} and {@code foldIn} allocate the keys they return.
+ * four-{@code int} block, a two-{@code double} pair, a group for a partial group at either end),
+ * outside its loops; a parallel fill also allocates the hand-off to {@link Parallel}. {@code split} and {@code foldIn} allocate the keys they return.
  *
  * <p><b>Thread safety.</b> Immutable; share freely. Concurrent fills into disjoint ranges of one
  * array are fine.
@@ -257,33 +260,59 @@ public final class Key {
     int end = pos + count;
     long i = index;
     int p = pos;
-    // A range may start or end in the middle of a two-element block: compute the block, keep half.
-    if ((i & 1) != 0 && p < end) {
-      out[p++] = element(domain, i++);
-    }
-    int blocks = (end - p) / 2;
-    if (blocks > 0) {
+    // A range may start or end inside a group of 16 elements: those elements one by one.
+    int head = (int) Math.min(end - p, (BlockFill.GROUP - (i & (BlockFill.GROUP - 1)))
+        & (BlockFill.GROUP - 1));
+    partialGroup(domain, i, out, p, head);
+    i += head;
+    p += head;
+    int groups = (end - p) / BlockFill.GROUP;
+    if (groups > 0) {
       if (domain == UNIFORM) {
-        FILL.uniform(k0, k1, i >>> 1, blocks, out, p);
+        FILL.uniform(k0, k1, i / BlockFill.GROUP, groups, out, p);
       } else {
-        FILL.normal(k0, k1, i >>> 1, blocks, out, p);
+        FILL.normal(k0, k1, i / BlockFill.GROUP, groups, out, p);
       }
-      p += 2 * blocks;
-      i += 2L * blocks;
+      p += BlockFill.GROUP * groups;
+      i += (long) BlockFill.GROUP * groups;
     }
-    if (p < end) {
-      out[p] = element(domain, i);
+    partialGroup(domain, i, out, p, end - p);
+  }
+
+  /**
+   * Elements {@code index .. index + n - 1} (inside one group, {@code n < 16}) to
+   * {@code out[pos ..)}: a block per element, or the whole group once that is cheaper.
+   */
+  private void partialGroup(int domain, long index, double[] out, int pos, int n) {
+    if (n >= BlockFill.GROUP_BLOCKS) {
+      double[] group = new double[BlockFill.GROUP];
+      long g = index / BlockFill.GROUP;
+      ScalarBlockFill.units(k0, k1, domain, g, 1, group, 0);
+      if (domain == NORMAL) {
+        ScalarBlockFill.boxMuller(group, 0, BlockFill.GROUP);
+      }
+      System.arraycopy(group, (int) (index - g * BlockFill.GROUP), out, pos, n);
+      return;
+    }
+    if (n > 0) {
+      double[] pair = new double[2];
+      for (int j = 0; j < n; j++) {
+        out[pos + j] = element(domain, index + j, pair);
+      }
     }
   }
 
   /** Element {@code index} of the {@code domain} stream, by the scalar reference arithmetic. */
   private double element(int domain, long index) {
-    double[] pair = new double[2];
-    ScalarBlockFill.units(k0, k1, domain, index >>> 1, 1, pair, 0);
-    if (domain == NORMAL) {
-      ScalarBlockFill.boxMuller(pair, 0, 2);
-    }
-    return pair[(int) (index & 1)];
+    return element(domain, index, new double[2]);
+  }
+
+  /** {@link #element(int, long)} with a scratch pair. */
+  private double element(int domain, long index, double[] pair) {
+    int j = (int) (index & (BlockFill.GROUP - 1));
+    long block = (index / BlockFill.GROUP) * BlockFill.GROUP_BLOCKS + (j & 7);
+    ScalarBlockFill.block(k0, k1, domain, block, pair);
+    return pair[j >>> 3];
   }
 
   private static void checkIndex(long index) {

@@ -3,9 +3,7 @@ package org.nde4j.random;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -28,19 +26,26 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>the cosine's {@code |x| < 0.3} case is the general case with {@code qx = 0}.</li>
  * </ul>
  *
- * <p>A normal fill is done in chunks of {@link #CHUNK} blocks, each in two passes over the output
+ * <p>A normal fill is done in chunks of {@link #CHUNK} groups, each in two passes over the output
  * ({@code units}, then {@code boxMuller} in place), so each loop body stays small enough for C2
  * to compile whole with every vector in registers (see the note in
  * {@code org.nde4j.kernel.simd.VectorMath}; nothing here calls a method of this class from inside
- * a loop). Blocks left over after the last whole group of {@link #GROUP} go to
- * {@link ScalarBlockFill}, as does a group in which the low counter word wraps around.
+ * a loop).
+ *
+ * <p>The group layout of {@link BlockFill} (a block's two values eight apart) is the one in
+ * which eight blocks computed in the 32-bit lanes of one 256-bit vector come out as four 64-bit
+ * lanes per value and half, so nothing is shuffled between lanes. With the earlier layout (a
+ * block's values side by side) zipping and unzipping lanes cost 40 % of the Box–Muller pass on
+ * JDK 17, whose two-vector rearranges are slow.
  */
 final class VectorBlockFill implements BlockFill {
-  private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-  private static final int LANES = L.length();
-  /** Blocks per chunk of a normal fill (a multiple of {@link #GROUP}): 2 KB of output, in L1. */
-  static final int CHUNK = 128;
+  private static final VectorSpecies<Long> L = LongVector.SPECIES_256;
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
+  private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+  /** 64-bit lanes per vector: half a group's blocks. */
+  private static final int LANES = 4;
+  /** Groups per chunk of a normal fill: 2 KB of output, in L1. */
+  static final int CHUNK = 16;
 
   private static final long WORD = 0xFFFFFFFFL;
   /** Philox4x32's multipliers, whole and as 16-bit halves, and its Weyl key increments. */
@@ -63,93 +68,55 @@ final class VectorBlockFill implements BlockFill {
   private static final long QX_BIG_BITS = Double.doubleToRawLongBits(0.28125);
   private static final long SIGN_SHIFT = 62;
 
-  private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
-  /** Blocks per pass of {@link #units}: one per 32-bit lane. */
-  static final int GROUP = I.length();
-  /** Block offsets within a group by int lane: 0, LANES, 1, LANES + 1, ... (see {@link #units}). */
+  /** Block offsets within a group by int lane: 0, 4, 1, 5, 2, 6, 3, 7 (see {@link #units}). */
   private static final IntVector COUNTER_OFFSETS = counterOffsets();
 
   private static IntVector counterOffsets() {
-    int[] o = new int[GROUP];
-    for (int i = 0; i < GROUP; i++) {
+    int[] o = new int[GROUP_BLOCKS];
+    for (int i = 0; i < GROUP_BLOCKS; i++) {
       o[i] = (i & 1) == 0 ? i / 2 : LANES + i / 2;
     }
     return IntVector.fromArray(I, o, 0);
   }
 
-  // Two-vector rearranges are not intrinsified on JDK 17 (they box); one-vector rearranges and
-  // blends with a constant mask are. So a zip or unzip of two vectors is two rearranges and a blend.
-  /** Zip: lane {@code j} of the low (high) half takes lane {@code j/2} ({@code LANES/2 + j/2}). */
-  private static final VectorShuffle<Double> ZIP_LO = shuffle(1, 2, 0);
-  private static final VectorShuffle<Double> ZIP_HI = shuffle(1, 2, LANES / 2);
-  /** Zip: odd lanes come from the second vector. */
-  private static final VectorMask<Double> ODD_LANES = mask(1);
-  /** Unzip: lane {@code j} takes lane {@code (2j + parity) mod LANES} of the low or high half. */
-  private static final VectorShuffle<Double> EVEN = shuffle(2, 1, 0);
-  private static final VectorShuffle<Double> ODD = shuffle(2, 1, 1);
-  /** Unzip: the upper half of the lanes comes from the high half. */
-  private static final VectorMask<Double> UPPER_LANES = mask(2);
-
-  /** The shuffle whose lane {@code j} reads lane {@code (mul j / div + add) mod LANES}. */
-  private static VectorShuffle<Double> shuffle(int mul, int div, int add) {
-    int[] idx = new int[LANES];
-    for (int j = 0; j < LANES; j++) {
-      idx[j] = (mul * j / div + add) % LANES;
-    }
-    return VectorShuffle.fromArray(D, idx, 0);
-  }
-
-  /** {@code kind} 1: the odd lanes; 2: the upper half of the lanes. */
-  private static VectorMask<Double> mask(int kind) {
-    boolean[] m = new boolean[LANES];
-    for (int j = 0; j < LANES; j++) {
-      m[j] = kind == 1 ? (j & 1) == 1 : j >= LANES / 2;
-    }
-    return VectorMask.fromArray(D, m, 0);
+  /**
+   * Whether this fill runs at vector speed here: 256-bit vectors are native (AVX2 or wider).
+   * Narrower hardware would run them through the Vector API's slow Java fallback.
+   */
+  static boolean supported() {
+    return IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
   }
 
   @Override
-  public void uniform(int k0, int k1, long first, int blocks, double[] out, int pos) {
-    int whole = blocks - blocks % GROUP;
-    units(k0, k1, Key.UNIFORM, first, whole, out, pos);
-    if (whole < blocks) {
-      ScalarBlockFill.units(k0, k1, Key.UNIFORM, first + whole, blocks - whole, out,
-          pos + 2 * whole);
-    }
+  public void uniform(int k0, int k1, long firstGroup, int groups, double[] out, int pos) {
+    units(k0, k1, Key.UNIFORM, firstGroup, groups, out, pos);
   }
 
   @Override
-  public void normal(int k0, int k1, long first, int blocks, double[] out, int pos) {
-    int whole = blocks - blocks % GROUP;
-    for (int j = 0; j < whole; j += CHUNK) {
-      int m = Math.min(CHUNK, whole - j);
-      units(k0, k1, Key.NORMAL, first + j, m, out, pos + 2 * j);
-      boxMuller(out, pos + 2 * j, 2 * m);
-    }
-    if (whole < blocks) {
-      int rest = pos + 2 * whole;
-      ScalarBlockFill.units(k0, k1, Key.NORMAL, first + whole, blocks - whole, out, rest);
-      ScalarBlockFill.boxMuller(out, rest, 2 * (blocks - whole));
+  public void normal(int k0, int k1, long firstGroup, int groups, double[] out, int pos) {
+    for (int j = 0; j < groups; j += CHUNK) {
+      int m = Math.min(CHUNK, groups - j);
+      units(k0, k1, Key.NORMAL, firstGroup + j, m, out, pos + GROUP * j);
+      boxMuller(out, pos + GROUP * j, GROUP * m);
     }
   }
 
   /**
-   * {@link ScalarBlockFill#units} for {@code blocks}, a multiple of {@link #GROUP}: Philox4x32-10
-   * on one block per 32-bit lane. AVX2 has no 64-bit multiply (C2 emulates a long-vector multiply
-   * with about a dozen instructions), so the high words of the 32 x 32 -> 64-bit products are
-   * built from 16-bit halves with 32-bit multiplies (no partial sum overflows 32 bits) and the low
-   * words are the 32-bit products themselves, all exact. Int lane {@code 2i} holds block {@code i} of the
-   * group and lane {@code 2i + 1} block {@code LANES + i}, so that viewed as 64-bit lanes the low
-   * halves are the first {@code LANES} blocks and the high halves the rest.
+   * {@link ScalarBlockFill#units}: Philox4x32-10 on a group's eight blocks, one per 32-bit lane.
+   * AVX2 has no 64-bit multiply (C2 emulates a long-vector multiply with about a dozen
+   * instructions), so the high words of the 32 x 32 -> 64-bit products are built from 16-bit
+   * halves with 32-bit multiplies (no partial sum overflows 32 bits) and the low words are the
+   * 32-bit products themselves, all exact. Int lane {@code 2i} holds block {@code i} of the group
+   * and lane {@code 2i + 1} block {@code 4 + i}, so that viewed as 64-bit lanes the low halves are
+   * blocks 0-3 and the high halves blocks 4-7: each value comes out as two vectors already in the
+   * order of the group layout.
    */
-  static void units(int k0, int k1, int domain, long first, int blocks, double[] out, int pos) {
-    for (int j = 0; j < blocks; j += GROUP) {
-      long g = first + j;
+  static void units(int k0, int k1, int domain, long firstGroup, int groups, double[] out,
+      int pos) {
+    for (int j = 0; j < groups; j++) {
+      // a group starts at a multiple of 8 blocks: its low counter word never wraps inside it
+      long g = (firstGroup + j) * GROUP_BLOCKS;
       int lo = (int) g;
-      if (Integer.compareUnsigned(lo, -GROUP) > 0) { // the low counter word wraps inside the group
-        ScalarBlockFill.units(k0, k1, domain, g, GROUP, out, pos + 2 * j);
-        continue;
-      }
       IntVector x0 = COUNTER_OFFSETS.add(lo);
       IntVector x1 = IntVector.broadcast(I, (int) (g >>> 32));
       IntVector x2 = IntVector.zero(I);
@@ -191,30 +158,31 @@ final class VectorBlockFill implements BlockFill {
           .add(w1.and(WORD).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
       DoubleVector c = w2.and(WORD).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-32)
           .add(w3.and(WORD).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
-      int p = pos + 2 * j;
-      a.rearrange(ZIP_LO).blend(c.rearrange(ZIP_LO), ODD_LANES).intoArray(out, p);
-      a.rearrange(ZIP_HI).blend(c.rearrange(ZIP_HI), ODD_LANES).intoArray(out, p + LANES);
+      int p = pos + GROUP * j;
+      a.intoArray(out, p);
+      c.intoArray(out, p + GROUP_BLOCKS);
       a = w0.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52)
           .mul(0x1.0p-32).add(w1.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS)
               .reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
       c = w2.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS).reinterpretAsDoubles().sub(TWO52)
           .mul(0x1.0p-32).add(w3.lanewise(VectorOperators.LSHR, 32).or(TWO52_BITS)
               .reinterpretAsDoubles().sub(TWO52).mul(0x1.0p-53));
-      a.rearrange(ZIP_LO).blend(c.rearrange(ZIP_LO), ODD_LANES).intoArray(out, p + 2 * LANES);
-      a.rearrange(ZIP_HI).blend(c.rearrange(ZIP_HI), ODD_LANES).intoArray(out, p + 3 * LANES);
+      a.intoArray(out, p + LANES);
+      c.intoArray(out, p + GROUP_BLOCKS + LANES);
     }
   }
 
   /**
-   * {@link ScalarBlockFill#boxMuller} for {@code n}, a multiple of twice the lane count: each
-   * {@code (v1, v2)} pair of {@code a[pos .. pos + n)} is replaced by its two normals.
+   * {@link ScalarBlockFill#boxMuller} for {@code n}, a multiple of {@link BlockFill#GROUP}: the
+   * pairs {@code (v1, v2)} of each group, {@code v1} at offset {@code j} and {@code v2} at
+   * {@code j + 8}, are replaced by their two normals, four blocks per pass.
    */
   static void boxMuller(double[] a, int pos, int n) {
-    for (int p = pos; p < pos + n; p += 2 * LANES) {
-      DoubleVector lo = DoubleVector.fromArray(D, a, p);
-      DoubleVector hi = DoubleVector.fromArray(D, a, p + LANES);
-      DoubleVector v1 = lo.rearrange(EVEN).blend(hi.rearrange(EVEN), UPPER_LANES);
-      DoubleVector v2 = lo.rearrange(ODD).blend(hi.rearrange(ODD), UPPER_LANES);
+    for (int q = 0; q < n; q += 2 * LANES) {
+      // passes alternate between the two halves of a group: offsets 0, 4, 16, 20, 32, ...
+      int p = pos + (q & -GROUP) + ((q >> 1) & LANES);
+      DoubleVector v1 = DoubleVector.fromArray(D, a, p);
+      DoubleVector v2 = DoubleVector.fromArray(D, a, p + GROUP_BLOCKS);
 
       // ---- radius sqrt(-2 log u), u = 1 - v1 in [2^-53, 1]: FdlibmLog.log without branches
       DoubleVector u = DoubleVector.broadcast(D, 1.0).sub(v1);
@@ -285,8 +253,8 @@ final class VectorBlockFill implements BlockFill {
           quad.and(2L).lanewise(VectorOperators.LSHL, SIGN_SHIFT));
       DoubleVector first = rad.mul(fb.reinterpretAsDoubles());
       DoubleVector second = rad.mul(gb.reinterpretAsDoubles());
-      first.rearrange(ZIP_LO).blend(second.rearrange(ZIP_LO), ODD_LANES).intoArray(a, p);
-      first.rearrange(ZIP_HI).blend(second.rearrange(ZIP_HI), ODD_LANES).intoArray(a, p + LANES);
+      first.intoArray(a, p);
+      second.intoArray(a, p + GROUP_BLOCKS);
     }
   }
 }

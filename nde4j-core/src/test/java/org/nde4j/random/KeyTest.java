@@ -27,52 +27,67 @@ class KeyTest {
 
   @Test
   void uniformStreamStartsWithTheZeroKnownAnswerBlock() {
-    // Key (0, 0), element 0 and 1 encrypt counter (0, 0, 0, 0): Random123's first
-    // philox4x32-10 vector, 6627e8d5 e169c58d bc57ac4c 9b00dbd8 (see Philox4x32Test).
+    // Key (0, 0), elements 0 and 8 (block 0's two values) encrypt counter (0, 0, 0, 0):
+    // Random123's first philox4x32-10 vector, 6627e8d5 e169c58d bc57ac4c 9b00dbd8 (see
+    // Philox4x32Test).
     Key zero = Key.fromWords(new long[] {0, 0});
-    double[] u = uniform(zero, 2);
+    double[] u = uniform(zero, 16);
     assertThat(u[0]).isEqualTo((0x6627e8d5_e169c58dL >>> 11) * 0x1.0p-53);
-    assertThat(u[1]).isEqualTo((0xbc57ac4c_9b00dbd8L >>> 11) * 0x1.0p-53);
+    assertThat(u[8]).isEqualTo((0xbc57ac4c_9b00dbd8L >>> 11) * 0x1.0p-53);
     // The same values in decimal, computed independently (CPython, exact integer arithmetic).
     assertThat(u[0]).isEqualTo(0.3990464708489645);
-    assertThat(u[1]).isEqualTo(0.7357127844834425);
+    assertThat(u[8]).isEqualTo(0.7357127844834425);
+  }
+
+  /** The two uniforms of block {@code b} of {@code key}'s {@code domain}. */
+  private static double[] blockUniforms(Key key, long b, int domain) {
+    int[] w = new int[4];
+    long[] kw = key.words();
+    Philox4x32.block((int) b, (int) (b >>> 32), 0, domain, (int) kw[0], (int) kw[1], w);
+    return new double[] {((((long) w[0] << 32) | (w[1] & 0xffffffffL)) >>> 11) * 0x1.0p-53,
+        ((((long) w[2] << 32) | (w[3] & 0xffffffffL)) >>> 11) * 0x1.0p-53};
+  }
+
+  @Test
+  void elementsComeInGroupsOfSixteenFromEightBlocks() {
+    // element 16g + j: block 8g + j's first value (j < 8) or block 8g + j - 8's second (j >= 8)
+    Key key = Key.of(99);
+    double[] u = uniform(key, 48);
+    for (int i = 0; i < 48; i++) {
+      int j = i % 16;
+      long b = 8L * (i / 16) + (j % 8);
+      assertThat(u[i]).as("element %d", i).isEqualTo(blockUniforms(key, b, 0)[j / 8]);
+    }
   }
 
   @Test
   void normalStreamIsBoxMullerOnItsOwnCounterDomain() {
     Key key = Key.of(2024);
-    int[] w = new int[4];
-    long[] kw = key.words();
-    Philox4x32.block(3, 0, 0, 1, (int) kw[0], (int) kw[1], w); // block 3 = elements 6 and 7
-    double v1 = ((((long) w[0] << 32) | (w[1] & 0xffffffffL)) >>> 11) * 0x1.0p-53;
-    double v2 = ((((long) w[2] << 32) | (w[3] & 0xffffffffL)) >>> 11) * 0x1.0p-53;
-    double r = StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - v1));
-    double[] z = normal(key, 8);
+    double[] v = blockUniforms(key, 3, 1); // block 3 = elements 3 and 11
+    double r = StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - v[0]));
+    double[] z = normal(key, 16);
     // Key reduces the angle exactly before calling sin/cos, so it may differ from this naive
     // formula in the last bits only.
-    assertThat(z[6]).isCloseTo(r * Math.cos(2.0 * Math.PI * v2), within(1e-14));
-    assertThat(z[7]).isCloseTo(r * Math.sin(2.0 * Math.PI * v2), within(1e-14));
-    assertThat(key.normalAt(6)).isEqualTo(z[6]);
-    assertThat(key.normalAt(7)).isEqualTo(z[7]);
+    assertThat(z[3]).isCloseTo(r * Math.cos(2.0 * Math.PI * v[1]), within(1e-14));
+    assertThat(z[11]).isCloseTo(r * Math.sin(2.0 * Math.PI * v[1]), within(1e-14));
+    assertThat(key.normalAt(3)).isEqualTo(z[3]);
+    assertThat(key.normalAt(11)).isEqualTo(z[11]);
   }
 
   @Test
   void boxMullerAngleCoversAllQuadrants() {
-    // Pairs (z[2b], z[2b+1]) = r (cos, sin)(2 pi v): all four sign patterns, and the angle
-    // recovered by atan2 matches the naive formula for each quadrant branch.
+    // Block b's pair r (cos, sin)(2 pi v): all four sign patterns, and the angle recovered by
+    // atan2 matches the naive formula for each quadrant branch.
     Key key = Key.of(77);
     double[] z = normal(key, 4000);
-    long[] kw = key.words();
-    int[] w = new int[4];
     int[] seen = new int[4];
     for (int b = 0; b < 2000; b++) {
-      Philox4x32.block(b, 0, 0, 1, (int) kw[0], (int) kw[1], w);
-      double v1 = ((((long) w[0] << 32) | (w[1] & 0xffffffffL)) >>> 11) * 0x1.0p-53;
-      double v2 = ((((long) w[2] << 32) | (w[3] & 0xffffffffL)) >>> 11) * 0x1.0p-53;
-      double r = Math.sqrt(-2.0 * Math.log(1.0 - v1));
-      assertThat(z[2 * b]).isCloseTo(r * Math.cos(2 * Math.PI * v2), within(1e-13));
-      assertThat(z[2 * b + 1]).isCloseTo(r * Math.sin(2 * Math.PI * v2), within(1e-13));
-      seen[(int) (v2 * 4)]++;
+      double[] v = blockUniforms(key, b, 1);
+      double r = Math.sqrt(-2.0 * Math.log(1.0 - v[0]));
+      int e = 16 * (b / 8) + b % 8;
+      assertThat(z[e]).isCloseTo(r * Math.cos(2 * Math.PI * v[1]), within(1e-13));
+      assertThat(z[e + 8]).isCloseTo(r * Math.sin(2 * Math.PI * v[1]), within(1e-13));
+      seen[(int) (v[1] * 4)]++;
     }
     for (int c : seen) {
       assertThat(c).isGreaterThan(400);

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.nde4j.kernel.KernelSelection;
 
 /**
- * The Vector API fill against the scalar fill: the same bits for every block range, key, output
- * offset and counter (including low-counter-word wrap-around inside a vector group), and the
+ * The Vector API fill against the scalar fill: the same bits for every group range, key, output
+ * offset and counter (including groups on either side of a wrap of the low counter word), and the
  * branch-free Box–Muller pass against the scalar one on inputs that reach every branch of fdlibm's
  * log and every quadrant and rounding tie of the angle reduction.
  */
@@ -21,6 +21,7 @@ class VectorBlockFillTest {
   @BeforeEach
   void needsTheVectorApi() {
     assumeThat(KernelSelection.vectorApiPresent()).as("jdk.incubator.vector present").isTrue();
+    assumeThat(VectorBlockFill.supported()).as("256-bit vectors").isTrue();
     vector = new VectorBlockFill();
   }
 
@@ -41,24 +42,25 @@ class VectorBlockFillTest {
     for (int t = 0; t < 96; t++) {
       int k0 = r.nextInt();
       int k1 = r.nextInt();
-      int blocks = 1 + r.nextInt(t % 40 == 0 ? 600 : 40);
+      int groups = 1 + r.nextInt(t % 40 == 0 ? 80 : 5);
       int pos = r.nextInt(5);
+      long blocksPerWord = (1L << 32) / BlockFill.GROUP_BLOCKS; // groups per low-word cycle
       long first = switch (t % 4) {
         case 0 -> r.nextLong(1000);
-        case 1 -> r.nextLong(1L << 62);
-        // straddle a 2^32 boundary of the low counter word, at every offset inside a group
-        case 2 -> (1L + r.nextInt(1000)) * (1L << 32) - 1 - r.nextInt(2 * VectorBlockFill.GROUP);
-        default -> 0xFFFF_FFFFL - r.nextInt(3 * VectorBlockFill.GROUP);
+        case 1 -> r.nextLong(1L << 58);
+        // groups on either side of a wrap of the low counter word
+        case 2 -> (1L + r.nextInt(1000)) * blocksPerWord - 1 - r.nextInt(2);
+        default -> blocksPerWord - 1 - r.nextInt(3);
       };
-      double[] a = new double[pos + 2 * blocks + 3];
+      double[] a = new double[pos + BlockFill.GROUP * groups + 3];
       double[] b = new double[a.length];
-      String what = "key (" + k0 + ", " + k1 + "), first block " + first + ", " + blocks
-          + " blocks at " + pos;
-      scalar.uniform(k0, k1, first, blocks, a, pos);
-      vector.uniform(k0, k1, first, blocks, b, pos);
+      String what = "key (" + k0 + ", " + k1 + "), first group " + first + ", " + groups
+          + " groups at " + pos;
+      scalar.uniform(k0, k1, first, groups, a, pos);
+      vector.uniform(k0, k1, first, groups, b, pos);
       assertSameBits(a, b, "uniform, " + what);
-      scalar.normal(k0, k1, first, blocks, a, pos);
-      vector.normal(k0, k1, first, blocks, b, pos);
+      scalar.normal(k0, k1, first, groups, a, pos);
+      vector.normal(k0, k1, first, groups, b, pos);
       assertSameBits(a, b, "normal, " + what);
     }
   }
@@ -98,8 +100,10 @@ class VectorBlockFillTest {
         default:
           v2 = r.nextLong(1L << 53) * 0x1.0p-53;
       }
-      v[2 * i] = Math.max(0.0, Math.min(v1, 1.0 - 0x1.0p-53));
-      v[2 * i + 1] = Math.max(0.0, Math.min(v2, 1.0 - 0x1.0p-53));
+      // pair i is block i % 8 of group i / 8: v1 at offset i % 8, v2 eight further
+      int e = BlockFill.GROUP * (i / BlockFill.GROUP_BLOCKS) + i % BlockFill.GROUP_BLOCKS;
+      v[e] = Math.max(0.0, Math.min(v1, 1.0 - 0x1.0p-53));
+      v[e + BlockFill.GROUP_BLOCKS] = Math.max(0.0, Math.min(v2, 1.0 - 0x1.0p-53));
     }
     double[] a = v.clone();
     double[] b = v.clone();
