@@ -29,7 +29,11 @@ public interface Adjoint {
    * Discrete adjoint ("backpropagation through the solver", Diffrax's {@code
    * RecursiveCheckpointAdjoint} with unlimited checkpoints): every step's start state is stored;
    * the gradient is that of the discretised solve, exact to round-off, with step sizes treated as
-   * constants. Memory: one state per step.
+   * constants. Memory: one state per step; for explicit Runge–Kutta methods (ODEs) and the
+   * stochastic Runge–Kutta engine (SDEs: Euler–Maruyama, Heun, midpoint, SPaRK, …) also the
+   * residuals of each step's stage evaluations, which the backward pass runs its VJPs from instead
+   * of evaluating the stages again (an MLP field keeps its input and hidden activations); an SDE
+   * solve also keeps each step's noise. {@link #checkpointed(int)} keeps none of that.
    */
   static Adjoint discrete() {
     return new DiscreteAdjoint(Integer.MAX_VALUE);

@@ -38,18 +38,28 @@ final class DiscreteAdjoint implements Adjoint {
     double[] state = new double[step.stateSize()];
     TerminalEvent event = p.terminalEvent();
     StepMapEvent hit = event == null ? null : new StepMapEvent(event, step, theta, term.size());
-    // Full storage of an explicit Runge–Kutta method keeps the stages' residuals (checkpointing
-    // recomputes the stages of the segment being reversed).
+    // Full storage of an explicit (stochastic) Runge–Kutta method keeps the stages' residuals
+    // (checkpointing recomputes the stages of the segment being reversed).
     java.util.ArrayDeque<double[][]> pool = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<double[][]> diffusionPool = new java.util.ArrayDeque<>();
     if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
-      old.recycleInto(pool);
+      old.recycleInto(pool, diffusionPool);
     }
-    SavingTerm saving = fullStorage && step instanceof RkStepVjp
-        ? new SavingTerm(f, theta, term.size(), pool) : null;
-    SavedStages saved = saving == null ? null : new SavedStages((RkStepVjp) step, saving,
-        p.ts(), p.interpolatesSaves());
-    Term forwardTerm = saving != null ? saving
-        : noise != null ? p.sdeTerm().bind(theta, noise) : p.bound(theta);
+    KeptStages saved = null;
+    Term forwardTerm;
+    if (fullStorage && step instanceof RkStepVjp rk) {
+      SavingTerm saving = new SavingTerm(f, theta, term.size(), pool);
+      saved = new SavedStages(rk, saving, p.ts(), p.interpolatesSaves());
+      forwardTerm = saving;
+    } else if (fullStorage && step instanceof SrkStepVjp srk) {
+      SavingTerm drift = new SavingTerm(sde.drift, theta, term.size(), pool);
+      SavingTerm diffusion = new SavingTerm(sde.diffusion, theta, term.size(), diffusionPool);
+      saved = new SavedSdeStages(srk, drift, diffusion);
+      forwardTerm = p.sdeTerm().bind(theta, noise, drift::rate, diffusion::rate);
+    } else {
+      forwardTerm = noise != null ? p.sdeTerm().bind(theta, noise) : p.bound(theta);
+    }
+    KeptStages kept = saved;
     ForwardLoop.Result r = ForwardLoop.run(p, forwardTerm, p.y0(),
         p.controller(), p.dt0(),
         new ForwardLoop.Listener() {
@@ -65,8 +75,8 @@ final class DiscreteAdjoint implements Adjoint {
             times.add(tNext);
             step.capture(stepper, y, state);
             store.offer(k, state);
-            if (saved != null) {
-              saved.capture(k, tNext, stepper);
+            if (kept != null) {
+              kept.capture(k, tNext, stepper);
             }
           }
         }, hit);

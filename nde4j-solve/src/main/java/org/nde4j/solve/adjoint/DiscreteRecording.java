@@ -19,7 +19,7 @@ final class DiscreteRecording extends LoopRecording {
   private final Checkpoints store;
   private final double[] times;
   private final int budget;
-  private final SavedStages saved;
+  private final KeptStages saved;
   private final int n;
   private final int m;
   private final double[] lambda;
@@ -36,7 +36,7 @@ final class DiscreteRecording extends LoopRecording {
 
   DiscreteRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
       StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget,
-      SavedStages saved) {
+      KeptStages saved) {
     super(result);
     this.problem = problem;
     this.theta = theta;
@@ -70,9 +70,10 @@ final class DiscreteRecording extends LoopRecording {
    * Hands the residual arrays of the kept stages to {@code pool} for a later solve of the same
    * term; this recording can no longer be differentiated.
    */
-  void recycleInto(java.util.ArrayDeque<double[][]> pool) {
+  void recycleInto(java.util.ArrayDeque<double[][]> pool,
+      java.util.ArrayDeque<double[][]> diffusionPool) {
     if (!recycled && saved != null) {
-      saved.recycleInto(pool);
+      saved.recycleInto(pool, diffusionPool);
     }
     recycled = true;
   }
@@ -130,16 +131,16 @@ final class DiscreteRecording extends LoopRecording {
     step.initialVjp(lambda, y0Bar);
     double[][] known = null;
     double[] knownStart = null;
-    if (saved != null) {
+    if (saved instanceof SavedStages rk) {
       // the forward solve's own f(t0, y0) and f(ts_i, Y_i) where it kept them
       known = new double[result.saveStep().length][];
       for (int i = 0; i < known.length; i++) {
         int k = result.saveStep()[i];
         if (k > 0 && times[k] == problem.ts()[i]) {
-          known[i] = saved.endRate(k);
+          known[i] = rk.endRate(k);
         }
       }
-      knownStart = saved.startRate();
+      knownStart = rk.startRate();
     }
     return Backward.gradients(problem, result, f, theta, y0Bar, thetaBar, ybar,
         f.rateEvaluations() - rates0, f.vjpEvaluations() - vjps0, known, knownStart);

@@ -12,7 +12,7 @@ import org.nde4j.solve.solver.Stepper;
  * sweep needs, one set of {@link org.nde4j.solve.term.DifferentiableTerm.Evaluator#residuals(int)
  * residual arrays}.
  */
-final class SavedStages {
+final class SavedStages implements KeptStages {
   private final RkStepVjp step;
   private final SavingTerm term;
   private final List<double[][][]> steps = new ArrayList<>();
@@ -42,7 +42,8 @@ final class SavedStages {
    * acceptance); keeps nothing for the step if the stepper does not expose its stages or a stage's
    * evaluation was not kept (its VJP then recomputes the stages).
    */
-  void capture(int k, double tNext, Stepper stepper) {
+  @Override
+  public void capture(int k, double tNext, Stepper stepper) {
     double[][][] kept = null;
     if (stepper instanceof StageAccess stages && stages.stages() == step.stages()) {
       // the field at the start and (first-same-as-last methods) at step ends on save times,
@@ -73,7 +74,9 @@ final class SavedStages {
    * Hands every residual set of this record (and of its term) to {@code pool}; the record is
    * empty afterwards.
    */
-  void recycleInto(java.util.ArrayDeque<double[][]> pool) {
+  @Override
+  public void recycleInto(java.util.ArrayDeque<double[][]> pool,
+      java.util.ArrayDeque<double[][]> diffusionPool) {
     term.recycle(pool);
     steps.clear();
   }
@@ -100,8 +103,9 @@ final class SavedStages {
    * @return false if nothing was kept for step {@code k} or for a stage {@code extra} reaches (the
    *     caller recomputes)
    */
-  boolean vjp(int k, double t, double h, double[] theta, double[] lambda, double[] thetaBar,
-      double[][] extra) {
+  @Override
+  public boolean vjp(int k, double t, double h, double[] theta, double[] lambda,
+      double[] thetaBar, double[][] extra) {
     double[][][] kept = k < steps.size() ? steps.get(k) : null;
     if (kept == null || extra != null && !allStages) {
       return false;

@@ -19,8 +19,10 @@ import org.nde4j.solve.solver.sde.SrkTableau;
  * {@code Ḡ_j = (bW_j W + bH_j H) ⊙ λ + Σ_{l>j} (aW_lj W + aH_lj H) ⊙ z̄_l}, {@code z̄_j = (∂f/∂y)ᵀ
  * f̄_j + (∂g/∂y)ᵀ Ḡ_j}, {@code θ̄ += (∂f/∂θ)ᵀ f̄_j + (∂g/∂θ)ᵀ Ḡ_j}; the result is {@code λ + Σ_j
  * z̄_j}. The stages are recomputed from the step's start with their residuals, so each VJP runs
- * from them without another forward pass. This is backpropagation through the solver, as
- * torchsde's direct mode and Diffrax's {@code RecursiveCheckpointAdjoint} do for SDEs.
+ * from them without another forward pass, or (full storage, {@link SavedSdeStages}) the
+ * residuals the forward solve kept are used and nothing is recomputed. This is backpropagation
+ * through the solver, as torchsde's direct mode and Diffrax's {@code RecursiveCheckpointAdjoint}
+ * do for SDEs.
  */
 final class SrkStepVjp implements StepVjp {
   private final SrkTableau tab;
@@ -64,6 +66,21 @@ final class SrkStepVjp implements StepVjp {
   @Override
   public int stateSize() {
     return n;
+  }
+
+  /** Number of stages of the tableau. */
+  int stages() {
+    return s;
+  }
+
+  /** Whether stage {@code j} evaluates the drift. */
+  boolean needsDrift(int j) {
+    return tab.needsDrift(j);
+  }
+
+  /** Whether stage {@code j} evaluates the diffusion. */
+  boolean needsDiffusion(int j) {
+    return tab.needsDiffusion(j);
   }
 
   /** Queries the step's noise and evaluates the stages (with residuals when asked). */
@@ -126,6 +143,23 @@ final class SrkStepVjp implements StepVjp {
   public void vjp(double t, double h, double[] y, double[] theta, double[] lambda,
       double[] thetaBar) {
     stages(t, h, y, theta, true);
+    reverse(t, h, theta, fRes, gRes, lambda, thetaBar);
+  }
+
+  /**
+   * The VJP of the step from {@code t} by {@code h} from the stage residuals its forward
+   * evaluation kept ({@code keptF[j]}, {@code keptG[j]} for the stages that evaluate the drift or
+   * the diffusion): only the step's noise is queried again.
+   */
+  void vjp(double t, double h, double[] theta, double[][][] keptF, double[][][] keptG,
+      double[] lambda, double[] thetaBar) {
+    sde.query(t, h, tab.usesArea());
+    reverse(t, h, theta, keptF, keptG, lambda, thetaBar);
+  }
+
+  /** The reverse sweep over the stages, from their residuals and the queried noise. */
+  private void reverse(double t, double h, double[] theta, double[][][] fRes, double[][][] gRes,
+      double[] lambda, double[] thetaBar) {
     for (int j = 0; j < s; j++) {
       double hb = h * tab.b(j);
       double[] fb = fBar[j];

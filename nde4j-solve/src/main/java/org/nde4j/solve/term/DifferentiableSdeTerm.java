@@ -182,14 +182,36 @@ public final class DifferentiableSdeTerm {
     }
     DifferentiableTerm.Evaluator f = drift.evaluator();
     DifferentiableTerm.Evaluator g = diffusion.evaluator();
+    return bind(theta, bm, (t, y, dy) -> f.rate(t, y, theta, dy),
+        (t, y, out) -> g.rate(t, y, theta, out), g);
+  }
+
+  /**
+   * As {@link #bind(double[], BrownianMotion)}, with the drift and the diffusion evaluated by the
+   * given fields, which must compute this term's {@code f} and {@code g} at {@code θ} (the same
+   * evaluators keeping what their VJPs need, say: the discrete adjoint's forward solve).
+   *
+   * @throws IllegalArgumentException if {@code theta} does not have {@link #numParams()} values
+   */
+  public SdeTerm bind(double[] theta, BrownianMotion bm, VectorField driftField,
+      DiffusionField diffusionField) {
+    if (theta.length != numParams()) {
+      throw new IllegalArgumentException("differentiable SDE term: θ has " + theta.length
+          + " values but the term has " + numParams() + " parameters");
+    }
+    return bind(theta, bm, driftField, diffusionField, diffusion.evaluator());
+  }
+
+  /** The bound term; {@code g} evaluates the diffusion's JVP (its derivative for Milstein). */
+  private SdeTerm bind(double[] theta, BrownianMotion bm, VectorField driftField,
+      DiffusionField diffusionField, DifferentiableTerm.Evaluator g) {
     int n = size();
     SdeTerm.Builder b = type == SdeType.ITO ? SdeTerm.ito(n, bm) : SdeTerm.stratonovich(n, bm);
-    b.drift((t, y, dy) -> f.rate(t, y, theta, dy));
-    DiffusionField gv = (t, y, out) -> g.rate(t, y, theta, out);
+    b.drift(driftField);
     if (noise == NoiseType.ADDITIVE) {
-      b.additiveDiagonal(gv);
+      b.additiveDiagonal(diffusionField);
     } else {
-      b.diffusion(noise, gv);
+      b.diffusion(noise, diffusionField);
     }
     return b.diffusionDerivative((t, y, u, dg) -> g.jvp(t, y, theta, 0, u, null, dg)).build();
   }

@@ -204,6 +204,37 @@ class SdeDiscreteAdjointTest {
   }
 
   @Test
+  void fullStorageKeepsTheStagesAndEvaluatesNoFieldInTheBackwardPass() {
+    double[][] c = {{0.2, -0.1, 0.3, 0.5, -0.4, 0.1}};
+    double[] theta = SdeGradFields.neuralTheta();
+    Object[][] cases = {
+        {new EulerMaruyama(), SdeType.ITO}, {new StochasticHeun(), SdeType.STRATONOVICH},
+        {new Spark(), SdeType.STRATONOVICH}};
+    for (Object[] k : cases) {
+      SdeSolver solver = (SdeSolver) k[0];
+      DifferentiableSdeTerm term = SdeGradFields.neural((SdeType) k[1]);
+      BrownianMotion bm = BrownianGrid.of(Key.of(6), 0, 1, term.noiseDim(), 1.0 / STEPS,
+          LevyArea.SPACE_TIME);
+      Recording r = problem(term, bm, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.discrete()).forward();
+      Gradients full = r.backward(c);
+      assertThat(full.rateEvaluations()).as(solver.name() + ": drift and diffusion evaluations"
+          + " in the backward pass").isZero();
+      assertThat(full.vjpEvaluations()).as(solver.name()).isPositive();
+      // checkpointing evaluates the stages again, from the same states: the same gradient bits
+      Gradients cp = problem(term, bm, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.checkpointed(4)).forward().backward(c);
+      assertThat(cp.rateEvaluations()).as(solver.name()).isPositive();
+      assertThat(cp.theta()).as(solver.name()).containsExactly(full.theta());
+      assertThat(cp.y0()).as(solver.name()).containsExactly(full.y0());
+      // a solve that takes over the first one's residual arrays gives the same bits again
+      Gradients again = problem(term, bm, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.discrete()).recycling(r).forward().backward(c);
+      assertThat(again.theta()).as(solver.name()).containsExactly(full.theta());
+    }
+  }
+
+  @Test
   void continuousOdeAdjointsAndNonSdeSolversAreRefused() {
     DifferentiableSdeTerm gbm = SdeGradFields.gbm(SdeType.ITO, NoiseType.DIAGONAL);
     BrownianMotion bm = BrownianGrid.of(Key.of(5), 0, 1, 2, 1.0 / STEPS);

@@ -1,10 +1,11 @@
 package org.nde4j.solve.solver.sde;
 
+import org.nde4j.solve.solver.SdeStageAccess;
 import org.nde4j.solve.stepsize.ErrorNorm;
 import org.nde4j.solve.term.SdeTerm;
 
 /** The general-noise stochastic Runge–Kutta engine for an {@link SrkTableau}. */
-final class SrkStepper extends AbstractSdeStepper {
+final class SrkStepper extends AbstractSdeStepper implements SdeStageAccess {
   private final SrkTableau tab;
   private final double[][] f;
   private final double[][] g;
@@ -59,6 +60,21 @@ final class SrkStepper extends AbstractSdeStepper {
       combine(null, h, tab.e, tab.eW, tab.eH, err);
     }
     return finish(y0, y1, err, norm);
+  }
+
+  @Override
+  public int stages() {
+    return tab.stages();
+  }
+
+  @Override
+  public double[] driftStage(int j) {
+    return tab.needF[j] ? f[j] : null;
+  }
+
+  @Override
+  public double[] diffusionStage(int j) {
+    return tab.needG[j] ? g[j] : null;
   }
 
   /** {@code out = (base or 0) + h Σ cf_j f_j + Σ G_j (cw_j W + ch_j H)}. */
