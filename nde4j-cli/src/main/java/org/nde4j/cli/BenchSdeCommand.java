@@ -35,7 +35,7 @@ final class BenchSdeCommand extends AbstractSuiteCommand {
     Path folder = Files.isDirectory(peer) ? peer : peer.toAbsolutePath().getParent();
     spec.commandLine().getErr().println("running torchsde (W5) from " + folder
         + " with " + python + "...");
-    return new TorchsdePeer(python, folder).run();
+    return new TorchsdePeer(python, folder, cases).run();
   }
 
   @Override

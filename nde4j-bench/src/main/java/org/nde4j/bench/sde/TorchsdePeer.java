@@ -33,11 +33,40 @@ public final class TorchsdePeer {
 
   private final Path python;
   private final Path folder;
+  private final List<String> cases;
 
   /** @param folder the peers folder holding {@code w5_nsde.py} and {@code common.py} */
   public TorchsdePeer(Path python, Path folder) {
+    this(python, folder, List.of());
+  }
+
+  /**
+   * A peer that runs only the part of {@code w5_nsde.py} ({@code --only}) that {@code cases}
+   * need when they all fall in one part (one method's configs, or the Brownian series); the
+   * whole script otherwise or when {@code cases} is empty.
+   */
+  public TorchsdePeer(Path python, Path folder, List<String> cases) {
     this.python = python;
     this.folder = folder;
+    this.cases = List.copyOf(cases);
+  }
+
+  /** The {@code --only} value of the script that covers {@code cases}, or "" for all of it. */
+  static String only(List<String> cases) {
+    String part = null;
+    for (String c : cases) {
+      String p = c.startsWith("brownian_") ? "brownian" : null;
+      for (Map.Entry<String, String> e : METHODS.entrySet()) {
+        if (c.startsWith(e.getValue())) {
+          p = e.getKey();
+        }
+      }
+      if (p == null || (part != null && !part.equals(p))) {
+        return "";
+      }
+      part = p;
+    }
+    return part == null ? "" : part;
   }
 
   /**
@@ -55,8 +84,9 @@ public final class TorchsdePeer {
     }
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PYTHONPATH", path.toString());
+    String part = only(cases);
     String out = PeerProcess.run(python, folder.resolve("w5_nsde.py"),
-        List.of(), List.of(), env);
+        part.isEmpty() ? List.of() : List.of("--only", part), List.of(), env);
     Map<String, Double> medians = new LinkedHashMap<>();
     for (JsonNode n : TorchdiffeqPeer.lines(out, "w5")) {
       String name = "sde".equals(n.path("section").asString(""))

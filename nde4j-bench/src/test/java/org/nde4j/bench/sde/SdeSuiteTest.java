@@ -46,4 +46,17 @@ class SdeSuiteTest {
     assertThat(TorchsdePeer.caseName("srk", "fwd")).isEqualTo("w5_srk_fwd");
     assertThat(TorchsdePeer.caseName("milstein", "fwd")).isNull();
   }
+
+  @Test
+  void thePeerRunsOnlyThePartOfTheScriptTheCasesNeed() {
+    assertThat(TorchsdePeer.only(List.of())).isEmpty();
+    assertThat(TorchsdePeer.only(List.of("w5_em_fwd", "w5_em_fwd_bwd_direct"))).isEqualTo("euler");
+    assertThat(TorchsdePeer.only(List.of("w5_revheun_fwd_bwd_adjoint")))
+        .isEqualTo("reversible_heun");
+    assertThat(TorchsdePeer.only(List.of("brownian_plain", "brownian_tree_query")))
+        .isEqualTo("brownian");
+    // cases from two parts: the whole script
+    assertThat(TorchsdePeer.only(List.of("w5_em_fwd", "brownian_plain"))).isEmpty();
+    assertThat(TorchsdePeer.only(List.of("w5_srk_fwd", "w5_em_fwd"))).isEmpty();
+  }
 }
