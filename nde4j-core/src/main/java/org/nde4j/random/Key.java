@@ -50,7 +50,7 @@ import org.nde4j.kernel.Parallel;
  * ({@code first = 0} in the short overloads). A fill may be split across threads by index ranges
  * through {@link Parallel}; since each value depends only on its index, the result is
  * bit-identical for every thread count. The overloads without a thread count use
- * {@link Parallel#threads()} (1 unless configured). Whole blocks are computed several at a time
+ * {@link Parallel#threads()} (1 unless configured). Whole groups are computed several at a time
  * with the Vector API when {@code jdk.incubator.vector} is present (Philox in 32-bit lanes, the
  * Box–Muller transform lane by lane with the same IEEE operations), by the scalar reference
  * otherwise; the two give the same bits, and {@link #uniformAt}/{@link #normalAt} (always scalar,
@@ -260,7 +260,7 @@ public final class Key {
     int end = pos + count;
     long i = index;
     int p = pos;
-    // A range may start or end inside a group of 16 elements: those elements one by one.
+    // A range may start or end inside a group of 16 elements: those elements on their own.
     int head = (int) Math.min(end - p, (BlockFill.GROUP - (i & (BlockFill.GROUP - 1)))
         & (BlockFill.GROUP - 1));
     partialGroup(domain, i, out, p, head);
@@ -310,9 +310,9 @@ public final class Key {
   /** {@link #element(int, long)} with a scratch pair. */
   private double element(int domain, long index, double[] pair) {
     int j = (int) (index & (BlockFill.GROUP - 1));
-    long block = (index / BlockFill.GROUP) * BlockFill.GROUP_BLOCKS + (j & 7);
+    long block = (index / BlockFill.GROUP) * BlockFill.GROUP_BLOCKS + j % BlockFill.GROUP_BLOCKS;
     ScalarBlockFill.block(k0, k1, domain, block, pair);
-    return pair[j >>> 3];
+    return pair[j / BlockFill.GROUP_BLOCKS];
   }
 
   private static void checkIndex(long index) {
