@@ -35,7 +35,7 @@ class BiasAndRowSumTest {
         {6, 33, 1}, {7, 17, 2}, {3, 20, 2},
         // sizes the native BLAS takes: bias first and C += A·B (k ≤ 128), or product then add
         {512, 64, 16}, {512, 16, 64}, {256, 128, 32}, {256, 32, 128}, {64, 40, 128},
-        {300, 70, 129}};
+        {300, 70, 129}, {300, 70, 100}, {37, 96, 80}};
     for (int[] s : shapes) {
       int m = s[0];
       int n = s[1];
