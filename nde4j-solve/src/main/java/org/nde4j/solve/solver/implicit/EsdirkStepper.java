@@ -4,6 +4,7 @@ import java.util.List;
 import org.nde4j.linalg.DenseLu;
 import org.nde4j.solve.rootfind.Newton;
 import org.nde4j.solve.solver.DenseSegment;
+import org.nde4j.solve.solver.Finite;
 import org.nde4j.solve.solver.HermiteSegment;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.solver.Work;
@@ -353,20 +354,7 @@ final class EsdirkStepper implements Stepper {
   }
 
   private boolean finite(double[] v) {
-    double sum = 0;
-    for (int m = 0; m < n; m++) {
-      sum += v[m];
-    }
-    return Double.isFinite(sum) || allFinite(v);
-  }
-
-  private boolean allFinite(double[] v) {
-    for (int m = 0; m < n; m++) {
-      if (!Double.isFinite(v[m])) {
-        return false;
-      }
-    }
-    return true;
+    return Finite.all(v, n);
   }
 
   @Override

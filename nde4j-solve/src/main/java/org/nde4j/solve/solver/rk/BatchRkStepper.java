@@ -1,6 +1,7 @@
 package org.nde4j.solve.solver.rk;
 
 import org.nde4j.solve.solver.BatchStepper;
+import org.nde4j.solve.solver.Finite;
 import org.nde4j.solve.stepsize.ErrorNorm;
 import org.nde4j.solve.term.BatchTerm;
 
@@ -154,11 +155,7 @@ final class BatchRkStepper implements BatchStepper {
   private double error(int q, double[] y1, ErrorNorm norm, double h) {
     System.arraycopy(y1, q * n, rowY1, 0, n);
     if (e == null || norm == null) {
-      double sum = 0;
-      for (int m = 0; m < n; m++) {
-        sum += rowY1[m];
-      }
-      return Double.isFinite(sum) ? 0 : Double.NaN;
+      return Finite.all(rowY1, n) ? 0 : Double.NaN;
     }
     System.arraycopy(y0s, q * n, rowY0, 0, n);
     weighted(q, e, h);

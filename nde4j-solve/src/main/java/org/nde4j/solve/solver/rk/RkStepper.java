@@ -1,5 +1,6 @@
 package org.nde4j.solve.solver.rk;
 
+import org.nde4j.solve.solver.Finite;
 import org.nde4j.solve.solver.StageAccess;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.ErrorNorm;
@@ -88,11 +89,7 @@ final class RkStepper implements Stepper, StageAccess {
     }
     stiffness = fsal && s >= 3 && c[s - 2] == c[s - 1] ? stiffnessEstimate() : Double.NaN;
     if (e == null || norm == null) {
-      double sum = 0;
-      for (int m = 0; m < n; m++) {
-        sum += y1[m];
-      }
-      return Double.isFinite(sum) ? 0 : Double.NaN;
+      return Finite.all(y1, n) ? 0 : Double.NaN;
     }
     weighted(err, e, h);
     double r = norm.ratio(err, y0, y1);

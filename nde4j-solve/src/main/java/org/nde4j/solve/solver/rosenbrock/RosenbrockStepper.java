@@ -3,6 +3,7 @@ package org.nde4j.solve.solver.rosenbrock;
 import org.nde4j.linalg.DenseLu;
 import org.nde4j.linalg.LinearSolver;
 import org.nde4j.solve.solver.DenseSegment;
+import org.nde4j.solve.solver.Finite;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.solver.Work;
 import org.nde4j.solve.stepsize.ErrorNorm;
@@ -169,11 +170,7 @@ final class RosenbrockStepper implements Stepper {
       lu.solve(ui);
     }
     combine(y1, b, s);
-    double sum = 0;
-    for (int m = 0; m < n; m++) {
-      sum += y1[m];
-    }
-    if (!Double.isFinite(sum)) {
+    if (!Finite.all(y1, n)) {
       return Double.NaN;
     }
     if (norm == null) {

@@ -2,6 +2,7 @@ package org.nde4j.solve.solver.sde;
 
 import org.nde4j.solve.brownian.BrownianMotion;
 import org.nde4j.solve.solver.DenseSegment;
+import org.nde4j.solve.solver.Finite;
 import org.nde4j.solve.solver.HermiteSegment;
 import org.nde4j.solve.solver.Stepper;
 import org.nde4j.solve.stepsize.ErrorNorm;
@@ -60,11 +61,7 @@ abstract class AbstractSdeStepper implements Stepper {
 
   /** NaN when the candidate is not finite; else the error ratio ({@code err} may be null). */
   protected final double finish(double[] y0, double[] y1, double[] err, ErrorNorm norm) {
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += y1[i];
-    }
-    if (!Double.isFinite(sum)) {
+    if (!Finite.all(y1, n)) {
       return Double.NaN;
     }
     if (norm == null || err == null) {
