@@ -196,4 +196,19 @@ class SolveBehaviourTest {
     assertThat(s.status()).isEqualTo(Status.SUCCESS);
     assertThat(s.yEnd()).containsExactly(3);
   }
+
+  /** Finite states whose sum overflows are finite: the step is taken, not rejected. */
+  @Test
+  void aStateNearTheLargestDoubleIsStillFinite() {
+    double big = 0.75 * Double.MAX_VALUE;
+    OdeTerm term = OdeTerm.of(2, (t, y, dy) -> {
+      dy[0] = 0;
+      dy[1] = 0;
+    });
+    // a fixed-step method: no error estimate, so the finiteness check alone judges the step
+    Solution s = Solve.of(term, new Rk4(), 0, 1, new double[] {big, big}).dt0(0.25)
+        .controller(ConstantStepSize.create()).run();
+    assertThat(s.status()).isEqualTo(Status.SUCCESS);
+    assertThat(s.yEnd()).containsExactly(big, big);
+  }
 }
