@@ -3,7 +3,6 @@ package org.nde4j.solve.adjoint;
 import java.util.HashMap;
 import java.util.Map;
 import org.nde4j.solve.brownian.BrownianMotion;
-import org.nde4j.solve.brownian.LevyArea;
 
 /**
  * A {@link BrownianMotion} that keeps every increment (and space-time Lévy area) it is asked for,
@@ -13,34 +12,13 @@ import org.nde4j.solve.brownian.LevyArea;
  * ({@code Adjoint.discrete()}): it holds one increment (and area) per distinct interval queried,
  * about as much as the stored states. One thread.
  */
-final class RecordedBrownian implements BrownianMotion {
+final class RecordedBrownian extends ForwardingBrownian {
   private record Interval(double s, double t, boolean area) {}
 
-  private final BrownianMotion inner;
   private final Map<Interval, double[][]> seen = new HashMap<>();
 
   RecordedBrownian(BrownianMotion inner) {
-    this.inner = inner;
-  }
-
-  @Override
-  public LevyArea levyArea() {
-    return inner.levyArea();
-  }
-
-  @Override
-  public int dim() {
-    return inner.dim();
-  }
-
-  @Override
-  public double t0() {
-    return inner.t0();
-  }
-
-  @Override
-  public double t1() {
-    return inner.t1();
+    super(inner);
   }
 
   @Override
@@ -66,10 +44,5 @@ final class RecordedBrownian implements BrownianMotion {
     }
     inner.spaceTimeIncrement(s, t, w, area);
     seen.put(key, new double[][] {w.clone(), area.clone()});
-  }
-
-  @Override
-  public String toString() {
-    return inner.toString();
   }
 }

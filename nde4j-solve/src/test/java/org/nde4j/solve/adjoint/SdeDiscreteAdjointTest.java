@@ -137,32 +137,11 @@ class SdeDiscreteAdjointTest {
   }
 
   /** A Brownian motion that counts its queries. */
-  private static final class Counting implements BrownianMotion {
-    final BrownianMotion inner;
+  private static final class Counting extends ForwardingBrownian {
     int queries;
 
     Counting(BrownianMotion inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public LevyArea levyArea() {
-      return inner.levyArea();
-    }
-
-    @Override
-    public int dim() {
-      return inner.dim();
-    }
-
-    @Override
-    public double t0() {
-      return inner.t0();
-    }
-
-    @Override
-    public double t1() {
-      return inner.t1();
+      super(inner);
     }
 
     @Override
