@@ -247,8 +247,17 @@ final class Compiler {
         }
         if (s.op instanceof Slice sl && sl.axis() == 0 && sl.step() == 1
             && vs.get(s.in[0]).shape.rank() == 1) {
-          in[j] = s.in[0];
-          offsets[j] = sl.begin();
+          // a slice of a slice of a vector (a layer's weights in one block of a larger θ, as an
+          // SDE's drift and diffusion share θ): one offset into the outermost vector
+          int offset = sl.begin();
+          V src = vs.get(s.in[0]);
+          while (src.op instanceof Slice outer && outer.axis() == 0 && outer.step() == 1
+              && vs.get(src.in[0]).shape.rank() == 1) {
+            offset += outer.begin();
+            src = vs.get(src.in[0]);
+          }
+          in[j] = src.id;
+          offsets[j] = offset;
           any = true;
         }
       }

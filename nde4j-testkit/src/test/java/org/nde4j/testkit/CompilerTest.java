@@ -89,6 +89,19 @@ class CompilerTest {
     Tensor x = Tensor.normal(Key.of(4), 20, 2);
     Tensor theta = Tensor.normal(Key.of(5), 250);
     assertThat(p.call(x, theta)[0].toArray()).containsExactly(g.replay(x, theta)[0].toArray());
+    // the same layers in the second block of a longer θ: slices of a slice, one offset each
+    Graph nested = Graph.trace(in -> {
+      Tensor block = in[1].slice(0, 40, 290);
+      Tensor w1 = block.slice(0, 0, 100).reshape(2, 50);
+      Tensor b1 = block.slice(0, 100, 150);
+      Tensor w2 = block.slice(0, 150, 250).reshape(50, 2);
+      return new Tensor[] {in[0].matmul(w1).add(b1).tanh().matmul(w2)};
+    }, Shape.of(20, 2), Shape.of(300));
+    Plan q = nested.compile();
+    assertThat(q.toString()).doesNotContain("slice");
+    Tensor longTheta = Tensor.concat(0, Tensor.normal(Key.of(6), 40), theta,
+        Tensor.normal(Key.of(7), 10));
+    assertThat(q.call(x, longTheta)[0].toArray()).containsExactly(p.call(x, theta)[0].toArray());
   }
 
   @Test
