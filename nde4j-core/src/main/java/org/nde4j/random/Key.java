@@ -296,22 +296,23 @@ public final class Key {
     }
     if (n > 0) {
       double[] pair = new double[2];
+      int[] w = new int[4];
       for (int j = 0; j < n; j++) {
-        out[pos + j] = element(domain, index + j, pair);
+        out[pos + j] = element(domain, index + j, pair, w);
       }
     }
   }
 
   /** Element {@code index} of the {@code domain} stream, by the scalar reference arithmetic. */
   private double element(int domain, long index) {
-    return element(domain, index, new double[2]);
+    return element(domain, index, new double[2], new int[4]);
   }
 
-  /** {@link #element(int, long)} with a scratch pair. */
-  private double element(int domain, long index, double[] pair) {
+  /** {@link #element(int, long)} with scratch: a pair of doubles and four ints. */
+  private double element(int domain, long index, double[] pair, int[] w) {
     int j = (int) (index & (BlockFill.GROUP - 1));
     long block = (index / BlockFill.GROUP) * BlockFill.GROUP_BLOCKS + j % BlockFill.GROUP_BLOCKS;
-    ScalarBlockFill.block(k0, k1, domain, block, pair);
+    ScalarBlockFill.block(k0, k1, domain, block, pair, w);
     return pair[j / BlockFill.GROUP_BLOCKS];
   }
 

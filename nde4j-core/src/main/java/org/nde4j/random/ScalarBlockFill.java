@@ -47,10 +47,9 @@ final class ScalarBlockFill implements BlockFill {
   /**
    * {@code unit(w0, w1)} and {@code unit(w2, w3)} of block {@code b} of {@code domain} into
    * {@code pair[0]} and {@code pair[1]}, turned into the block's two normals for the normal
-   * domain: the two stream elements of block {@code b}.
+   * domain: the two stream elements of block {@code b}. {@code w} is four ints of scratch.
    */
-  static void block(int k0, int k1, int domain, long b, double[] pair) {
-    int[] w = new int[4];
+  static void block(int k0, int k1, int domain, long b, double[] pair, int[] w) {
     Philox4x32.block((int) b, (int) (b >>> 32), 0, domain, k0, k1, w);
     pair[0] = unit(w[0], w[1]);
     pair[1] = unit(w[2], w[3]);

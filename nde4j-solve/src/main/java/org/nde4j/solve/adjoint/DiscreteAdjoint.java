@@ -45,7 +45,7 @@ final class DiscreteAdjoint implements Adjoint {
     if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
       old.recycleInto(pool, diffusionPool);
     }
-    KeptStages saved = null;
+    KeptStages saved;
     Term forwardTerm;
     if (fullStorage && step instanceof RkStepVjp rk) {
       SavingTerm saving = new SavingTerm(f, theta, term.size(), pool);
@@ -57,9 +57,9 @@ final class DiscreteAdjoint implements Adjoint {
       saved = new SavedSdeStages(srk, drift, diffusion);
       forwardTerm = p.sdeTerm().bind(theta, noise, drift::rate, diffusion::rate);
     } else {
+      saved = null;
       forwardTerm = noise != null ? p.sdeTerm().bind(theta, noise) : p.bound(theta);
     }
-    KeptStages kept = saved;
     ForwardLoop.Result r = ForwardLoop.run(p, forwardTerm, p.y0(),
         p.controller(), p.dt0(),
         new ForwardLoop.Listener() {
@@ -75,8 +75,8 @@ final class DiscreteAdjoint implements Adjoint {
             times.add(tNext);
             step.capture(stepper, y, state);
             store.offer(k, state);
-            if (kept != null) {
-              kept.capture(k, tNext, stepper);
+            if (saved != null) {
+              saved.capture(k, tNext, stepper);
             }
           }
         }, hit);
