@@ -23,8 +23,14 @@ final class DiscreteAdjoint implements Adjoint {
     boolean fullStorage = budget == Integer.MAX_VALUE;
     // With full storage the forward solve keeps the noise it drew, for the backward pass to read
     // back (a checkpointed solve queries it again, within its memory budget).
+    java.util.ArrayDeque<double[][]> pool = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<double[][]> diffusionPool = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<double[][]> noisePool = new java.util.ArrayDeque<>();
+    if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
+      old.recycleInto(pool, diffusionPool, noisePool);
+    }
     RecordedBrownian noise = p.sdeTerm() != null && fullStorage
-        ? new RecordedBrownian(p.brownian()) : null;
+        ? new RecordedBrownian(p.brownian(), noisePool) : null;
     SdeFields sde = p.sdeTerm() == null ? null
         : new SdeFields(p.sdeTerm(), noise != null ? noise : p.brownian());
     DifferentiableTerm.Evaluator f = sde != null ? sde.counted() : term.evaluator();
@@ -40,11 +46,6 @@ final class DiscreteAdjoint implements Adjoint {
     StepMapEvent hit = event == null ? null : new StepMapEvent(event, step, theta, term.size());
     // Full storage of an explicit (stochastic) Runge–Kutta method keeps the stages' residuals
     // (checkpointing recomputes the stages of the segment being reversed).
-    java.util.ArrayDeque<double[][]> pool = new java.util.ArrayDeque<>();
-    java.util.ArrayDeque<double[][]> diffusionPool = new java.util.ArrayDeque<>();
-    if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
-      old.recycleInto(pool, diffusionPool);
-    }
     KeptStages saved;
     Term forwardTerm;
     if (fullStorage && step instanceof RkStepVjp rk) {
@@ -81,7 +82,7 @@ final class DiscreteAdjoint implements Adjoint {
           }
         }, hit);
     DiscreteRecording rec = new DiscreteRecording(p, theta, f, step, store, times.toArray(), r,
-        budget, saved);
+        budget, saved, noise);
     return hit == null ? rec : new DiscreteEventRecording(rec, hit, event, step, f, theta);
   }
 

@@ -20,6 +20,8 @@ final class DiscreteRecording extends LoopRecording {
   private final double[] times;
   private final int budget;
   private final KeptStages saved;
+  /** The noise the forward solve drew, or null (no SDE, or checkpointing). */
+  private final RecordedBrownian noise;
   private final int n;
   private final int m;
   private final double[] lambda;
@@ -36,7 +38,7 @@ final class DiscreteRecording extends LoopRecording {
 
   DiscreteRecording(GradientSolve problem, double[] theta, DifferentiableTerm.Evaluator f,
       StepVjp step, Checkpoints store, double[] times, ForwardLoop.Result result, int budget,
-      KeptStages saved) {
+      KeptStages saved, RecordedBrownian noise) {
     super(result);
     this.problem = problem;
     this.theta = theta;
@@ -46,6 +48,7 @@ final class DiscreteRecording extends LoopRecording {
     this.times = times;
     this.budget = budget;
     this.saved = saved;
+    this.noise = noise;
     this.n = problem.term().size();
     this.m = step.stateSize();
     this.lambda = new double[m];
@@ -67,13 +70,17 @@ final class DiscreteRecording extends LoopRecording {
   }
 
   /**
-   * Hands the residual arrays of the kept stages to {@code pool} for a later solve of the same
+   * Hands the residual arrays of the kept stages to {@code pool} (an SDE diffusion's to {@code
+   * diffusionPool}) and the recorded noise to {@code noisePool}, for a later solve of the same
    * term; this recording can no longer be differentiated.
    */
   void recycleInto(java.util.ArrayDeque<double[][]> pool,
-      java.util.ArrayDeque<double[][]> diffusionPool) {
+      java.util.ArrayDeque<double[][]> diffusionPool, java.util.ArrayDeque<double[][]> noisePool) {
     if (!recycled && saved != null) {
       saved.recycleInto(pool, diffusionPool);
+    }
+    if (!recycled && noise != null) {
+      noise.recycle(noisePool);
     }
     recycled = true;
   }

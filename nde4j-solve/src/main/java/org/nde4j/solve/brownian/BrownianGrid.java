@@ -60,37 +60,48 @@ public final class BrownianGrid extends AbstractBrownianMotion {
   void query(double s, double t, double[] w, double[] area) {
     long a = cell(s, "s");
     long b = cell(t, "t");
-    java.util.Arrays.fill(w, 0);
-    if (area != null) {
-      java.util.Arrays.fill(area, 0);
+    if (a >= b) {
+      java.util.Arrays.fill(w, 0);
+      if (area != null) {
+        java.util.Arrays.fill(area, 0);
+      }
+      return;
     }
-    double covered = 0;
-    for (long k = a; k < b; k++) {
-      double len = edge(k + 1) - edge(k);
-      double root = Math.sqrt(len);
-      long first = k * dim;
+    // the first cell is drawn straight into w (and area) and scaled there; later ones are joined
+    double covered = draw(a, w, area);
+    for (long k = a + 1; k < b; k++) {
+      double len = draw(k, cw, area == null ? null : ch);
       if (area == null) {
-        key.normal(first, cw, 0, dim, 1);
         for (int i = 0; i < dim; i++) {
-          w[i] += root * cw[i];
+          w[i] += cw[i];
         }
-        continue;
-      }
-      key.normal(first, cw, 0, dim, 1);
-      areaKey.normal(first, ch, 0, dim, 1);
-      double rootArea = Math.sqrt(len / 12);
-      for (int i = 0; i < dim; i++) {
-        cw[i] *= root;
-        ch[i] *= rootArea;
-      }
-      if (k == a) {
-        System.arraycopy(cw, 0, w, 0, dim);
-        System.arraycopy(ch, 0, area, 0, dim);
       } else {
         Bridge.join(dim, covered, len, w, area, cw, ch);
       }
       covered += len;
     }
+  }
+
+  /**
+   * Cell {@code k}'s increment into {@code w} and, if {@code area} is not null, its space-time
+   * Lévy area into {@code area}; returns the cell's length.
+   */
+  private double draw(long k, double[] w, double[] area) {
+    double len = edge(k + 1) - edge(k);
+    long first = k * dim;
+    key.normal(first, w, 0, dim, 1);
+    double root = Math.sqrt(len);
+    for (int i = 0; i < dim; i++) {
+      w[i] *= root;
+    }
+    if (area != null) {
+      areaKey.normal(first, area, 0, dim, 1);
+      double rootArea = Math.sqrt(len / 12);
+      for (int i = 0; i < dim; i++) {
+        area[i] *= rootArea;
+      }
+    }
+    return len;
   }
 
   private double edge(long k) {

@@ -206,10 +206,20 @@ class SdeDiscreteAdjointTest {
       assertThat(cp.rateEvaluations()).as(solver.name()).isPositive();
       assertThat(cp.theta()).as(solver.name()).containsExactly(full.theta());
       assertThat(cp.y0()).as(solver.name()).containsExactly(full.y0());
-      // a solve that takes over the first one's residual arrays gives the same bits again
-      Gradients again = problem(term, bm, solver, SdeGradFields.NEURAL_Y0, theta)
-          .adjoint(Adjoint.discrete()).recycling(r).forward().backward(c);
-      assertThat(again.theta()).as(solver.name()).containsExactly(full.theta());
+      // a solve that takes over the first one's residual and noise arrays gives the same bits
+      // again; on another path, those of a fresh solve on that path (no stale noise is read)
+      Recording second = problem(term, bm, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.discrete()).recycling(r).forward();
+      assertThat(second.backward(c).theta()).as(solver.name()).containsExactly(full.theta());
+      BrownianMotion other = BrownianGrid.of(Key.of(7), 0, 1, term.noiseDim(), 1.0 / STEPS,
+          LevyArea.SPACE_TIME);
+      Gradients fresh = problem(term, other, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.discrete()).forward().backward(c);
+      Gradients reused = problem(term, other, solver, SdeGradFields.NEURAL_Y0, theta)
+          .adjoint(Adjoint.discrete()).recycling(second).forward().backward(c);
+      assertThat(fresh.theta()).as(solver.name()).isNotEqualTo(full.theta());
+      assertThat(reused.theta()).as(solver.name()).containsExactly(fresh.theta());
+      assertThat(reused.y0()).as(solver.name()).containsExactly(fresh.y0());
     }
   }
 
