@@ -42,10 +42,25 @@ public final class CoreSuite implements Suite {
         new EagerAddCase("op_overhead_eager_256x128", 256, 128),
         new LorenzTracedCase(),
         new LorenzJavaCase(),
-        new GemmCase(256, 128, 128, false, false),
+        // every product of W4's MLP at batch 256: the forward layers, then the VJP's input
+        // (_tb) and weight (_ta) gradients
         new GemmCase(256, 32, 128, false, false),
+        new GemmCase(256, 128, 128, false, false),
         new GemmCase(256, 128, 32, false, false),
+        new GemmCase(256, 32, 128, false, true),
         new GemmCase(256, 128, 128, false, true),
-        new GemmCase(128, 256, 128, true, false));
+        new GemmCase(256, 128, 32, false, true),
+        new GemmCase(32, 256, 128, true, false),
+        new GemmCase(128, 256, 128, true, false),
+        new GemmCase(128, 256, 32, true, false),
+        // and of W5's drift and diffusion (16→64→16 at batch 512)
+        new GemmCase(512, 16, 64, false, false),
+        new GemmCase(512, 64, 16, false, false),
+        new GemmCase(512, 16, 64, false, true),
+        new GemmCase(512, 64, 16, false, true),
+        new GemmCase(16, 512, 64, true, false),
+        new GemmCase(64, 512, 16, true, false),
+        // the large square product of shared/peers/peak_gemm.py: the BLAS's achievable peak
+        new GemmCase(1024, 1024, 1024, false, false));
   }
 }
