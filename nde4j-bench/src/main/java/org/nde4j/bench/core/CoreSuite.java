@@ -61,6 +61,12 @@ public final class CoreSuite implements Suite {
         new GemmCase(16, 512, 64, true, false),
         new GemmCase(64, 512, 16, true, false),
         // the large square product of shared/peers/peak_gemm.py: the BLAS's achievable peak
-        new GemmCase(1024, 1024, 1024, false, false));
+        new GemmCase(1024, 1024, 1024, false, false),
+        // the elementwise kernels of those MLPs at one layer's size, and W5's noise per step
+        new KernelCase(KernelCase.Fn.TANH, 32768),
+        new KernelCase(KernelCase.Fn.SIGMOID, 8192),
+        new KernelCase(KernelCase.Fn.SOFTPLUS, 32768),
+        new KernelCase(KernelCase.Fn.SOFTPLUS_SLOPE, 32768),
+        new KernelCase(KernelCase.Fn.NORMAL, 8192));
   }
 }
