@@ -100,6 +100,11 @@ public final class Slice implements Op {
       int p = 0;
       for (int i = 0; i < outer; i++) {
         int base = i * dim * inner;
+        if (step == 1) { // one contiguous run per outer index
+          System.arraycopy(a, base + begin * inner, o, p, count * inner);
+          p += count * inner;
+          continue;
+        }
         for (int c = 0; c < count; c++) {
           int src = base + (begin + c * step) * inner;
           if (inner == 1) {

@@ -40,15 +40,35 @@ public final class SliceScatter implements Op {
     int outer = Slice.outer(out, slice.axis);
     int inner = Slice.inner(out, slice.axis);
     int n = out.size();
+    int row = slice.dim * inner;
+    int run = slice.count * inner;
+    int head = slice.begin * inner;
+    if (slice.step == 1) {
+      // per outer index: zeros, the slice as one contiguous run, zeros
+      return (x, o) -> {
+        double[] a = x[0];
+        for (int i = 0; i < outer; i++) {
+          int base = i * row;
+          Arrays.fill(o, base, base + head, 0.0);
+          System.arraycopy(a, i * run, o, base + head, run);
+          Arrays.fill(o, base + head + run, base + row, 0.0);
+        }
+      };
+    }
     return (x, o) -> {
       double[] a = x[0];
       Arrays.fill(o, 0, n, 0.0);
       int p = 0;
       for (int i = 0; i < outer; i++) {
-        int base = i * slice.dim * inner;
+        int base = i * row;
         for (int c = 0; c < slice.count; c++) {
-          System.arraycopy(a, p, o, base + (slice.begin + c * slice.step) * inner, inner);
-          p += inner;
+          int dst = base + (slice.begin + c * slice.step) * inner;
+          if (inner == 1) {
+            o[dst] = a[p++];
+          } else {
+            System.arraycopy(a, p, o, dst, inner);
+            p += inner;
+          }
         }
       }
     };
