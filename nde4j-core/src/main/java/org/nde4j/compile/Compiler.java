@@ -361,6 +361,7 @@ final class Compiler {
           order.add(v);
         }
       }
+      order = elementwiseFirst(order);
       Map<V, Integer> lastRead = new IdentityHashMap<>();
       for (int s = 0; s < order.size(); s++) {
         for (V leaf : leaves(order.get(s))) {
@@ -420,6 +421,73 @@ final class Compiler {
       }
       return new Plan(g.inputShapes(), outShapes, buffers.toArray(new double[0][]),
           inputBuffers, outputBuffers, direct, steps.toArray(new Plan.Step[0]), program);
+    }
+
+    /**
+     * {@code order} rescheduled so that a step whose operands are all computed runs before any
+     * product that is also ready: among the ready steps, the first elementwise (or other
+     * non-product) one in the original order, else the first one. Values are unchanged (each
+     * step sees the same operands); what changes is when an array is first touched. A backward
+     * pass reads a saved activation {@code H} both in a product {@code Hᵀ·Ḡ} and elementwise
+     * ({@code 1 − H²}); run first, the elementwise step streams {@code H} in order and leaves it
+     * in cache for the product, whose transposed packing otherwise reads it, cold, in strides.
+     */
+    List<V> elementwiseFirst(List<V> order) {
+      Map<V, Integer> index = new IdentityHashMap<>();
+      for (int s = 0; s < order.size(); s++) {
+        index.put(order.get(s), s);
+      }
+      int[] waiting = new int[order.size()];
+      List<List<Integer>> readers = new ArrayList<>();
+      for (int s = 0; s < order.size(); s++) {
+        readers.add(new ArrayList<>());
+      }
+      for (int s = 0; s < order.size(); s++) {
+        java.util.Set<Integer> deps = new java.util.HashSet<>();
+        for (V leaf : leaves(order.get(s))) {
+          // an operand is computed by its own step (a reshape alias too), or written by the
+          // step that computes it as a companion; inputs and constants have none
+          Integer d = index.get(leaf.computedBy != null ? leaf.computedBy : leaf);
+          if (d != null && deps.add(d)) {
+            readers.get(d).add(s);
+          }
+        }
+        waiting[s] = deps.size();
+      }
+      java.util.TreeSet<Integer> ready = new java.util.TreeSet<>();
+      for (int s = 0; s < order.size(); s++) {
+        if (waiting[s] == 0) {
+          ready.add(s);
+        }
+      }
+      List<V> out = new ArrayList<>(order.size());
+      while (!ready.isEmpty()) {
+        Integer pick = null;
+        for (int s : ready) {
+          if (!isProduct(order.get(s).op)) {
+            pick = s;
+            break;
+          }
+        }
+        if (pick == null) {
+          pick = ready.first();
+        }
+        ready.remove(pick);
+        out.add(order.get(pick));
+        for (int r : readers.get(pick)) {
+          if (--waiting[r] == 0) {
+            ready.add(r);
+          }
+        }
+      }
+      if (out.size() != order.size()) {
+        throw new IllegalStateException("compiler: step dependencies are cyclic");
+      }
+      return out;
+    }
+
+    private static boolean isProduct(org.nde4j.tensor.Op op) {
+      return op instanceof MatMul || op instanceof BiasedMatMul || op instanceof MatMulAt;
     }
 
     /** The value whose buffer {@code v} uses (follows reshape aliases). */

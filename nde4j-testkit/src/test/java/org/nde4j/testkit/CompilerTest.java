@@ -105,6 +105,29 @@ class CompilerTest {
   }
 
   @Test
+  void elementwiseStepsThatAreReadyRunBeforeProducts() {
+    // a tanh layer's backward from its saved output h: Hᵀ·g (the weight gradient) traced first,
+    // then g·(1 − h²); the plan streams h elementwise before the product packs it transposed
+    Graph g = Graph.trace(in -> {
+      Tensor h = in[0];
+      Tensor gradW = h.transpose().matmul(in[1]);
+      Tensor gradZ = in[2].mul(h.square().rsub(1.0));
+      return new Tensor[] {gradW, gradZ};
+    }, Shape.of(32, 8), Shape.of(32, 4), Shape.of(32, 8));
+    Plan p = g.compile();
+    String steps = p.toString();
+    assertThat(steps).contains("fused(").contains("matmul");
+    assertThat(steps.indexOf("fused(")).as(steps).isLessThan(steps.indexOf("matmul"));
+    Tensor h = Tensor.normal(Key.of(8), 32, 8).tanh();
+    Tensor gr = Tensor.normal(Key.of(9), 32, 4);
+    Tensor a = Tensor.normal(Key.of(10), 32, 8);
+    Tensor[] out = p.call(h, gr, a);
+    Tensor[] ref = g.replay(h, gr, a);
+    assertThat(out[0].toArray()).containsExactly(ref[0].toArray());
+    assertThat(out[1].toArray()).containsExactly(ref[1].toArray());
+  }
+
+  @Test
   void commonSubexpressionsAreComputedOnce() {
     Graph g = Graph.trace(in -> new Tensor[] {in[0].sin().mul(in[1]).add(in[0].sin().mul(in[1]))},
         Shape.of(3), Shape.of(3));
