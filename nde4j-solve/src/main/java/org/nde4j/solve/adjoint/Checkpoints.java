@@ -20,9 +20,19 @@ final class Checkpoints {
   private long held;
   private long peak;
 
-  Checkpoints(int n, int cap) {
+  /**
+   * @param spare arrays of an earlier store ({@link #recycle}) to take before allocating; those
+   *     of another length are ignored
+   */
+  Checkpoints(int n, int cap, ArrayDeque<double[]> spare) {
     this.n = n;
     this.cap = Math.max(1, cap);
+    for (double[] a : spare) {
+      if (a.length == n) {
+        pool.push(a);
+      }
+    }
+    spare.clear();
   }
 
   /** Offers the start state of step {@code k} (steps arrive in order from 0). */
@@ -90,5 +100,16 @@ final class Checkpoints {
 
   long peak() {
     return peak;
+  }
+
+  /** Hands every state array to {@code out} for a later store; this one is empty afterwards. */
+  void recycle(ArrayDeque<double[]> out) {
+    for (int i = 0; i < count; i++) {
+      out.add(states[i]);
+      states[i] = null;
+    }
+    out.addAll(pool);
+    pool.clear();
+    count = 0;
   }
 }

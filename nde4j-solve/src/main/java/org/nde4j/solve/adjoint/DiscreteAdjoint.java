@@ -23,14 +23,12 @@ final class DiscreteAdjoint implements Adjoint {
     boolean fullStorage = budget == Integer.MAX_VALUE;
     // With full storage the forward solve keeps the noise it drew, for the backward pass to read
     // back (a checkpointed solve queries it again, within its memory budget).
-    java.util.ArrayDeque<double[][]> pool = new java.util.ArrayDeque<>();
-    java.util.ArrayDeque<double[][]> diffusionPool = new java.util.ArrayDeque<>();
-    java.util.ArrayDeque<double[][]> noisePool = new java.util.ArrayDeque<>();
+    Spares spares = new Spares();
     if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
-      old.recycleInto(pool, diffusionPool, noisePool);
+      old.recycleInto(spares);
     }
     RecordedBrownian noise = p.sdeTerm() != null && fullStorage
-        ? new RecordedBrownian(p.brownian(), noisePool) : null;
+        ? new RecordedBrownian(p.brownian(), spares.noise) : null;
     SdeFields sde = p.sdeTerm() == null ? null
         : new SdeFields(p.sdeTerm(), noise != null ? noise : p.brownian());
     DifferentiableTerm.Evaluator f = sde != null ? sde.counted() : term.evaluator();
@@ -38,7 +36,7 @@ final class DiscreteAdjoint implements Adjoint {
         : StepVjps.of(name(), p.solver(), f, term.size(), term.numParams());
     double[] theta = p.theta();
     int forwardCap = fullStorage ? budget : (budget + 1) / 2;
-    Checkpoints store = new Checkpoints(step.stateSize(), forwardCap);
+    Checkpoints store = new Checkpoints(step.stateSize(), forwardCap, spares.states);
     StepTimes times = new StepTimes();
     times.add(p.t0());
     double[] state = new double[step.stateSize()];
@@ -49,12 +47,13 @@ final class DiscreteAdjoint implements Adjoint {
     KeptStages saved;
     Term forwardTerm;
     if (fullStorage && step instanceof RkStepVjp rk) {
-      SavingTerm saving = new SavingTerm(f, theta, term.size(), pool);
+      SavingTerm saving = new SavingTerm(f, theta, term.size(), spares.stages);
       saved = new SavedStages(rk, saving, p.ts(), p.interpolatesSaves());
       forwardTerm = saving;
     } else if (fullStorage && step instanceof SrkStepVjp srk) {
-      SavingTerm drift = new SavingTerm(sde.drift, theta, term.size(), pool);
-      SavingTerm diffusion = new SavingTerm(sde.diffusion, theta, term.size(), diffusionPool);
+      SavingTerm drift = new SavingTerm(sde.drift, theta, term.size(), spares.stages);
+      SavingTerm diffusion = new SavingTerm(sde.diffusion, theta, term.size(),
+          spares.diffusionStages);
       saved = new SavedSdeStages(srk, drift, diffusion);
       forwardTerm = p.sdeTerm().bind(theta, noise, drift::rate, diffusion::rate);
     } else {

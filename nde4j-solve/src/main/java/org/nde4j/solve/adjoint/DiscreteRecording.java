@@ -70,17 +70,19 @@ final class DiscreteRecording extends LoopRecording {
   }
 
   /**
-   * Hands the residual arrays of the kept stages to {@code pool} (an SDE diffusion's to {@code
-   * diffusionPool}) and the recorded noise to {@code noisePool}, for a later solve of the same
-   * term; this recording can no longer be differentiated.
+   * Hands the residual arrays of the kept stages, the recorded noise and the stored states to
+   * {@code spares}, for a later solve of the same term; this recording can no longer be
+   * differentiated.
    */
-  void recycleInto(java.util.ArrayDeque<double[][]> pool,
-      java.util.ArrayDeque<double[][]> diffusionPool, java.util.ArrayDeque<double[][]> noisePool) {
-    if (!recycled && saved != null) {
-      saved.recycleInto(pool, diffusionPool);
-    }
-    if (!recycled && noise != null) {
-      noise.recycle(noisePool);
+  void recycleInto(Spares spares) {
+    if (!recycled) {
+      if (saved != null) {
+        saved.recycleInto(spares.stages, spares.diffusionStages);
+      }
+      if (noise != null) {
+        noise.recycle(spares.noise);
+      }
+      store.recycle(spares.states);
     }
     recycled = true;
   }
