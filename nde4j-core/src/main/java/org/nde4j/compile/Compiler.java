@@ -454,29 +454,21 @@ final class Compiler {
         }
         waiting[s] = deps.size();
       }
-      java.util.TreeSet<Integer> ready = new java.util.TreeSet<>();
+      // ready steps by original position: products apart, taken only when nothing else is ready
+      java.util.TreeSet<Integer> readyOther = new java.util.TreeSet<>();
+      java.util.TreeSet<Integer> readyProducts = new java.util.TreeSet<>();
       for (int s = 0; s < order.size(); s++) {
         if (waiting[s] == 0) {
-          ready.add(s);
+          (isProduct(order.get(s).op) ? readyProducts : readyOther).add(s);
         }
       }
       List<V> out = new ArrayList<>(order.size());
-      while (!ready.isEmpty()) {
-        Integer pick = null;
-        for (int s : ready) {
-          if (!isProduct(order.get(s).op)) {
-            pick = s;
-            break;
-          }
-        }
-        if (pick == null) {
-          pick = ready.first();
-        }
-        ready.remove(pick);
+      while (!readyOther.isEmpty() || !readyProducts.isEmpty()) {
+        int pick = !readyOther.isEmpty() ? readyOther.pollFirst() : readyProducts.pollFirst();
         out.add(order.get(pick));
         for (int r : readers.get(pick)) {
           if (--waiting[r] == 0) {
-            ready.add(r);
+            (isProduct(order.get(r).op) ? readyProducts : readyOther).add(r);
           }
         }
       }
