@@ -49,14 +49,8 @@ class SliceKernelTest {
 
   private static double[] expectedSlice(double[] x, int[] dims, int axis, int begin, int count,
       int step) {
-    int outer = 1;
-    int inner = 1;
-    for (int i = 0; i < axis; i++) {
-      outer *= dims[i];
-    }
-    for (int i = axis + 1; i < dims.length; i++) {
-      inner *= dims[i];
-    }
+    int outer = extent(dims, 0, axis);
+    int inner = extent(dims, axis + 1, dims.length);
     double[] y = new double[outer * count * inner];
     for (int o = 0; o < outer; o++) {
       for (int c = 0; c < count; c++) {
@@ -70,14 +64,8 @@ class SliceKernelTest {
 
   private static double[] expectedScatter(double[] y, int[] dims, int axis, int begin, int count,
       int step) {
-    int outer = 1;
-    int inner = 1;
-    for (int i = 0; i < axis; i++) {
-      outer *= dims[i];
-    }
-    for (int i = axis + 1; i < dims.length; i++) {
-      inner *= dims[i];
-    }
+    int outer = extent(dims, 0, axis);
+    int inner = extent(dims, axis + 1, dims.length);
     double[] z = new double[outer * dims[axis] * inner];
     for (int o = 0; o < outer; o++) {
       for (int c = 0; c < count; c++) {
@@ -87,5 +75,14 @@ class SliceKernelTest {
       }
     }
     return z;
+  }
+
+  /** The number of elements of {@code dims[from .. to)}. */
+  private static int extent(int[] dims, int from, int to) {
+    int e = 1;
+    for (int i = from; i < to; i++) {
+      e *= dims[i];
+    }
+    return e;
   }
 }
