@@ -83,6 +83,6 @@ final class GemmCase implements BenchCase {
   @Override
   public String note() {
     return "m=" + m + " k=" + k + " n=" + n + "; error vs triple loop"
-        + (rowStep() > 1 ? " on every " + rowStep() + "th row" : "");
+        + (rowStep() > 1 ? " on one row in " + rowStep() : "");
   }
 }

@@ -21,12 +21,12 @@ final class DiscreteAdjoint implements Adjoint {
   public Recording forward(GradientSolve p) {
     DifferentiableTerm term = p.term();
     boolean fullStorage = budget == Integer.MAX_VALUE;
-    // With full storage the forward solve keeps the noise it drew, for the backward pass to read
-    // back (a checkpointed solve queries it again, within its memory budget).
     Spares spares = new Spares();
     if (p.recycled() instanceof DiscreteRecording old && old.term() == term) {
       old.recycleInto(spares);
     }
+    // With full storage the forward solve keeps the noise it drew, for the backward pass to read
+    // back (a checkpointed solve queries it again, within its memory budget).
     RecordedBrownian noise = p.sdeTerm() != null && fullStorage
         ? new RecordedBrownian(p.brownian(), spares.noise) : null;
     SdeFields sde = p.sdeTerm() == null ? null
