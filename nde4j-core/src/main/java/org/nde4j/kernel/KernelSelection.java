@@ -11,8 +11,10 @@ import java.lang.reflect.Constructor;
  *
  * <p>When a native BLAS loads ({@link NativeBlas#load()}), the chosen kernels are wrapped in
  * {@link NativeBlasKernels}, which sends products of at least {@code nde4j.blas.minWork}
- * multiply-adds (default {@link NativeBlasKernels#DEFAULT_MIN_WORK}) to it. {@code nde4j.blas=off}
- * disables the native path. Nothing is logged about it.
+ * multiply-adds (default {@link NativeBlasKernels#DEFAULT_MIN_WORK}) to it. {@code nde4j.blas}
+ * chooses the library ({@link BlasChoice}: {@code auto}, {@code blis}, {@code system}, a path) or,
+ * with {@code off}, disables the native path. Nothing is logged about it; the kernels' {@link
+ * Kernels#name()} names the library.
  */
 public final class KernelSelection {
   private static final String VECTOR_IMPL = "org.nde4j.kernel.simd.VectorKernels";
@@ -60,9 +62,12 @@ public final class KernelSelection {
   /**
    * The native BLAS, or {@code null} when it is disabled ({@code -Dnde4j.blas=off}) or cannot be
    * loaded on this machine.
+   *
+   * @throws IllegalArgumentException when {@code nde4j.blas} names no library ({@link
+   *     BlasChoice#libraryPath})
    */
   public static NativeBlas nativeBlasOrNull() {
-    if ("off".equals(System.getProperty("nde4j.blas"))) {
+    if ("off".equalsIgnoreCase(System.getProperty(BlasChoice.PROPERTY, "").trim())) {
       return null;
     }
     try {

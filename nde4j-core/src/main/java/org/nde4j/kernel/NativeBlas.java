@@ -1,12 +1,17 @@
 package org.nde4j.kernel;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Row-major {@code dgemm} on the system BLAS (e.g. Debian's OpenBLAS, {@code libblas.so.3})
- * through {@code dev.ludovic.netlib}'s JNI binding. Netlib's {@code dgemm} is column-major
+ * Row-major {@code dgemm} on a native BLAS through {@code dev.ludovic.netlib}'s JNI binding: the
+ * library {@link BlasChoice} names (by default Debian's single-threaded BLIS when it is installed,
+ * else the system {@code libblas.so.3}, e.g. OpenBLAS). Netlib's {@code dgemm} is column-major
  * Fortran, and a row-major m×n matrix is the same memory as a column-major n×m one, so
  * {@code C = op(A)·op(B)} is computed as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ} with the operands swapped and
  * each transpose flag kept.
@@ -14,29 +19,46 @@ import java.util.logging.Logger;
  * <p>Only {@link #load()} touches the binding; on a machine without a native BLAS (or without
  * the netlib jar) it returns {@code null} and nothing else in nde4j depends on this class.
  * OpenBLAS runs its own threads (set {@code OPENBLAS_NUM_THREADS} before the JVM starts to
- * limit them).
+ * limit them). Netlib loads one library per JVM: the first {@link #load()} decides.
  */
 public final class NativeBlas {
   /** Logger netlib warns on when no native library loads; silenced during the probe. */
   private static final String NETLIB_LOGGER = "dev.ludovic.netlib.blas.InstanceBuilder";
 
-  private final NativeBLAS blas;
+  /** Netlib's own property naming the library file; when set, it wins over {@code nde4j.blas}. */
+  static final String NETLIB_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
 
-  private NativeBlas(NativeBLAS blas) {
+  private final NativeBLAS blas;
+  private final String library;
+  private final boolean addsProductOnce;
+
+  private NativeBlas(NativeBLAS blas, List<String> mapped) {
     this.blas = blas;
+    this.library = label(mapped);
+    this.addsProductOnce = mapped.stream().anyMatch(f -> f.contains("openblas"));
   }
 
   /**
-   * The system BLAS, or {@code null} when none can be loaded (no {@code libblas.so.3}, no netlib
-   * jar, unsupported platform). Never throws; logs nothing.
+   * The BLAS that {@link BlasChoice#libraryPath} picks for {@code nde4j.blas} (unless {@link
+   * #NETLIB_PATH} is set), or {@code null} when none can be loaded (no library, no netlib jar,
+   * unsupported platform). Logs nothing.
+   *
+   * @throws IllegalArgumentException when {@code nde4j.blas} holds a value that names no library
+   *     (see {@link BlasChoice})
    */
   public static NativeBlas load() {
+    if (System.getProperty(NETLIB_PATH) == null) {
+      String path = BlasChoice.libraryPath(System.getProperty(BlasChoice.PROPERTY));
+      if (path != null) {
+        System.setProperty(NETLIB_PATH, path);
+      }
+    }
     Logger log = Logger.getLogger(NETLIB_LOGGER);
     Level before = log.getLevel();
     log.setLevel(Level.OFF); // netlib warns on stderr when the library is missing
     try {
       NativeBLAS b = NativeBLAS.getInstance();
-      return b == null ? null : new NativeBlas(b);
+      return b == null ? null : new NativeBlas(b, mappedBlasFiles());
     } catch (RuntimeException | LinkageError e) {
       return null;
     } finally {
@@ -44,9 +66,52 @@ public final class NativeBlas {
     }
   }
 
-  /** Implementation name reported by netlib, e.g. {@code "dev.ludovic.netlib.blas.JNIBLAS"}. */
-  public String name() {
-    return blas.getClass().getName();
+  /**
+   * The library loaded, as its directory and file name (e.g. {@code
+   * "blis-serial/libblas.so.3"}, {@code "openblas-pthread/libblas.so.3"}), read from the
+   * process's memory map; {@code "unknown"} where there is none ({@code /proc/self/maps}).
+   */
+  public String library() {
+    return library;
+  }
+
+  /**
+   * Whether {@link #gemmAdd} gives, for {@code k ≤ 128}, the bits of the product followed by the
+   * addition: true for OpenBLAS, whose kernels add each finished dot product to C once when k is
+   * within one of its k-blocks (256 and more). Other libraries may add C into their accumulators
+   * first or split the sum differently (BLIS 0.9 does for a 512×64×16 product with A transposed),
+   * so for them a biased product is the product, then the addition.
+   */
+  public boolean addsProductOnce() {
+    return addsProductOnce;
+  }
+
+  /** Files mapped into this process whose names say BLAS (the netlib JNI shim left out). */
+  private static List<String> mappedBlasFiles() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+          .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+          .filter(f -> f.startsWith("/") && !f.contains("netlib"))
+          .filter(f -> {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            return name.contains("blas") || name.contains("blis") || name.contains("mkl");
+          })
+          .distinct()
+          .toList();
+    } catch (IOException | RuntimeException e) { // not Linux, or no /proc
+      return List.of();
+    }
+  }
+
+  private static String label(List<String> mapped) {
+    String f = mapped.stream().filter(p -> p.contains("/libblas.")).findFirst()
+        .orElse(mapped.isEmpty() ? null : mapped.get(0));
+    if (f == null) {
+      return "unknown";
+    }
+    Path p = Path.of(f);
+    return p.getParent() == null || p.getParent().getFileName() == null ? f
+        : p.getParent().getFileName() + "/" + p.getFileName();
   }
 
   /**
@@ -63,9 +128,8 @@ public final class NativeBlas {
   }
 
   /**
-   * {@code C = op(A)·op(B) + C}, row-major: the product added to what C holds. BLAS adds each
-   * element's dot product to C once when {@code k} is within one of its k-blocks, so for such k
-   * the result has the bits of the product followed by the addition.
+   * {@code C = op(A)·op(B) + C}, row-major: the product added to what C holds. How the addition
+   * rounds is the library's; see {@link #addsProductOnce()}.
    */
   public void gemmAdd(boolean ta, boolean tb, int m, int n, int k,
       double[] a, int ao, double[] b, int bo, double[] c, int co) {

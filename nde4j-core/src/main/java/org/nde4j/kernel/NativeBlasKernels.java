@@ -27,11 +27,12 @@ public final class NativeBlasKernels implements Kernels {
 
   /**
    * Inner sizes up to which a biased product runs as C = bias rows, then {@code C += A·B} in one
-   * BLAS call: OpenBLAS then skips its pass that clears C and the separate bias pass is gone
-   * (the two were 12 % of a W5 forward solve in a profile, k = 16 and 64; the bias rows cost a
-   * write pass, and the solve got about 4 % faster). Within one k-block of the BLAS
-   * (OpenBLAS: 256 and more) each element is {@code bias + dot} rounded once, the bits of the
-   * product followed by the add; {@code BiasAndRowSumTest} checks them on this BLAS.
+   * BLAS call, on a library whose {@link NativeBlas#addsProductOnce()} holds (OpenBLAS): it then
+   * skips its pass that clears C and the separate bias pass is gone (the two were 12 % of a W5
+   * forward solve in a profile, k = 16 and 64; the bias rows cost a write pass, and the solve got
+   * about 4 % faster). Within one k-block of the BLAS (OpenBLAS: 256 and more) each element is
+   * {@code bias + dot} rounded once, the bits of the product followed by the add; {@code
+   * BiasAndRowSumTest} checks them on this BLAS. Other libraries take the product, then the add.
    */
   static final int MAX_FUSED_BIAS_K = 128;
 
@@ -60,7 +61,7 @@ public final class NativeBlasKernels implements Kernels {
 
   @Override
   public String name() {
-    return fallback.name() + "+native-blas(m*n*k>=" + minWork + ")";
+    return fallback.name() + "+native-blas(" + blas.library() + ", m*n*k>=" + minWork + ")";
   }
 
   @Override
@@ -77,7 +78,7 @@ public final class NativeBlasKernels implements Kernels {
   public void gemmBias(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao,
       double[] b, int bo, double[] bias, int biaso, double[] c, int co) {
     if ((long) m * n * k >= minWork && n > MAX_SKINNY && k > MAX_SKINNY) {
-      if (k <= MAX_FUSED_BIAS_K) {
+      if (k <= MAX_FUSED_BIAS_K && blas.addsProductOnce()) {
         for (int r = 0; r < m; r++) {
           System.arraycopy(bias, biaso, c, co + r * n, n);
         }
