@@ -34,8 +34,10 @@ public final class NativeBlas {
 
   private NativeBlas(NativeBLAS blas, List<String> mapped) {
     this.blas = blas;
-    this.library = label(mapped);
-    this.addsProductOnce = mapped.stream().anyMatch(f -> f.contains("openblas"));
+    String file = mapped.stream().filter(p -> p.contains("/libblas.")).findFirst()
+        .orElse(mapped.isEmpty() ? null : mapped.get(0));
+    this.library = label(file);
+    this.addsProductOnce = file != null && file.contains("openblas");
   }
 
   /**
@@ -79,8 +81,8 @@ public final class NativeBlas {
    * Whether {@link #gemmAdd} gives, for {@code k ≤ 128}, the bits of the product followed by the
    * addition: true for OpenBLAS, whose kernels add each finished dot product to C once when k is
    * within one of its k-blocks (256 and more). Other libraries may add C into their accumulators
-   * first or split the sum differently (BLIS 0.9 does for a 512×64×16 product with A transposed),
-   * so for them a biased product is the product, then the addition.
+   * first or split the sum differently (BLIS 0.9 does for m = 512, n = 16, k = 64 with A
+   * transposed), so for them a biased product is the product, then the addition.
    */
   public boolean addsProductOnce() {
     return addsProductOnce;
@@ -103,9 +105,8 @@ public final class NativeBlas {
     }
   }
 
-  private static String label(List<String> mapped) {
-    String f = mapped.stream().filter(p -> p.contains("/libblas.")).findFirst()
-        .orElse(mapped.isEmpty() ? null : mapped.get(0));
+  /** {@code dir/file} of the library's path, or {@code "unknown"} for {@code null}. */
+  private static String label(String f) {
     if (f == null) {
       return "unknown";
     }
