@@ -29,6 +29,11 @@ public final class BlasChoice {
 
   private BlasChoice() {}
 
+  /** Whether {@code value} (the property's value, may be {@code null}) is {@code off}. */
+  public static boolean isOff(String value) {
+    return value != null && value.trim().equalsIgnoreCase("off");
+  }
+
   /**
    * The library file {@code value} asks for, or {@code null} for netlib's default (the system
    * {@code libblas.so.3}); {@code null} also for {@code off}, which callers check first.

@@ -67,7 +67,7 @@ public final class KernelSelection {
    *     BlasChoice#libraryPath})
    */
   public static NativeBlas nativeBlasOrNull() {
-    if ("off".equalsIgnoreCase(System.getProperty(BlasChoice.PROPERTY, "").trim())) {
+    if (BlasChoice.isOff(System.getProperty(BlasChoice.PROPERTY))) {
       return null;
     }
     try {

@@ -25,6 +25,9 @@ class BlasChoiceTest {
   void systemAndOffLeaveTheChoiceToNetlib() {
     assertThat(BlasChoice.libraryPath("system")).isNull();
     assertThat(BlasChoice.libraryPath("off")).isNull();
+    assertThat(BlasChoice.isOff(" OFF ")).isTrue();
+    assertThat(BlasChoice.isOff(null)).isFalse();
+    assertThat(BlasChoice.isOff("system")).isFalse();
   }
 
   @Test

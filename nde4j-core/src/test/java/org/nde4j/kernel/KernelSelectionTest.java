@@ -20,7 +20,7 @@ class KernelSelectionTest {
 
   @Test
   void wrapsNativeBlasExactlyWhenAvailableAndNotDisabled() {
-    boolean disabled = "off".equals(System.getProperty("nde4j.blas"));
+    boolean disabled = BlasChoice.isOff(System.getProperty(BlasChoice.PROPERTY));
     boolean available = NativeBlas.load() != null;
     assertThat(KernelSelection.selected() instanceof NativeBlasKernels)
         .isEqualTo(available && !disabled);
