@@ -34,11 +34,12 @@ import org.nde4j.kernel.Parallel;
  *       The angle is reduced exactly: with {@code m = rint(4 v2)} and
  *       {@code b = (4 v2 - m) pi/2} (the subtraction is exact, {@code |b| <= pi/4}),
  *       {@code (cos, sin)(2 pi v2)} is {@code (cos b, sin b)} rotated by {@code m} quarter turns.
- *       The logarithm is fdlibm's {@code e_log.c} (bit-identical to {@code StrictMath.log};
- *       {@code FdlibmLog}), the square root IEEE's correctly rounded one, and sin and cos on
- *       {@code [-pi/4, pi/4]} fdlibm's kernel polynomials ({@code QuarterTrig}): plain IEEE
- *       arithmetic without fused multiply-adds, so the values are the same on every JVM,
- *       platform and execution mode;</li>
+ *       The logarithm is fdlibm's {@code e_log.c} algorithm in one branch-free form
+ *       ({@code FdlibmLog}), the square root IEEE's correctly rounded one, and sin and cos on
+ *       {@code [-pi/4, pi/4]} fdlibm's kernel polynomials, the cosine without its
+ *       {@code |x| >= 0.3} correction ({@code QuarterTrig}); each is within 1 ulp of
+ *       {@code StrictMath}. Plain IEEE arithmetic without fused multiply-adds, so the values are
+ *       the same on every JVM, platform and execution mode;</li>
  *   <li>{@code split(n)[j]}: output words 0,1 of counter {@code (j, 0, 0, 2)};</li>
  *   <li>{@code foldIn(d)}: output words 0,1 of counter {@code (lo32(d), hi32(d), 0, 3)}.</li>
  * </ul>

@@ -16,15 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * correctly rounded, no fused multiply-add); conversions of integers below 2^52 to double by
  * or-ing them into the mantissa of 2^52 and subtracting 2^52 (exact), and rounding to an integer
  * by adding and subtracting 1.5 * 2^52 (the same round-half-even as {@code Math.rint}). The
- * logarithm is {@link FdlibmLog}'s, the sine and cosine {@link QuarterTrig}'s, with their branches
- * turned into selections:
- * <ul>
- *   <li>fdlibm's {@code k == 0} special cases are dropped: with {@code k = 0} the general formula
- *       {@code k ln2_hi - ((... - k ln2_lo) - f)} evaluates to the same bits, since
- *       {@code 0 - (a - f) == f - a} and {@code a - 0 == a} in round-to-nearest, signed zeros
- *       included;</li>
- *   <li>the cosine's {@code |x| < 0.3} case is the general case with {@code qx = 0}.</li>
- * </ul>
+ * logarithm is {@link FdlibmLog}'s and the sine and cosine {@link QuarterTrig}'s, both written as
+ * one path without branches, so the lanes take exactly the scalar steps; the only selection left
+ * is the quarter-turn rotation of {@code (cos, sin)}, done with sign and swap bits.
  *
  * <p>A normal fill is done in chunks of {@link #CHUNK} groups, each in two passes over the output
  * ({@code units}, then {@code boxMuller} in place), so each loop body stays small enough for C2
@@ -65,7 +59,6 @@ final class VectorBlockFill implements BlockFill {
   private static final double MAGIC = 6755399441055744.0;
   private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
   private static final double HALF_PI = 0.5 * Math.PI;
-  private static final long QX_BIG_BITS = Double.doubleToRawLongBits(0.28125);
   private static final long SIGN_SHIFT = 62;
 
   /** Block offsets within a group by int lane: 0, 4, 1, 5, 2, 6, 3, 7 (see {@link #units}). */
@@ -184,7 +177,7 @@ final class VectorBlockFill implements BlockFill {
       DoubleVector v1 = DoubleVector.fromArray(D, a, p);
       DoubleVector v2 = DoubleVector.fromArray(D, a, p + GROUP_BLOCKS);
 
-      // ---- radius sqrt(-2 log u), u = 1 - v1 in [2^-53, 1]: FdlibmLog.log without branches
+      // ---- radius sqrt(-2 log u), u = 1 - v1 in [2^-53, 1]: FdlibmLog.log
       DoubleVector u = DoubleVector.broadcast(D, 1.0).sub(v1);
       LongVector ub = u.reinterpretAsLongs();
       LongVector hx = ub.lanewise(VectorOperators.LSHR, 32);
@@ -206,22 +199,8 @@ final class VectorBlockFill implements BlockFill {
           .add(FdlibmLog.LG3)).add(FdlibmLog.LG1));
       DoubleVector r = t2.add(t1);
       DoubleVector hfsq = f.mul(0.5).mul(f);
-      // (hx - 0x6147a) | (0x6b851 - hx) > 0: the hfsq form
-      DoubleVector logWide = hiK.sub(hfsq.sub(s.mul(hfsq.add(r)).add(loK)).sub(f));
-      DoubleVector logNarrow = hiK.sub(s.mul(f.sub(r)).sub(loK).sub(f));
-      LongVector wideSel = hx.sub(0x6147aL).or(LongVector.broadcast(L, 0x6b851L).sub(hx));
-      DoubleVector lg = logNarrow.reinterpretAsLongs().blend(logWide.reinterpretAsLongs(),
-          wideSel.compare(VectorOperators.GT, 0L)).reinterpretAsDoubles();
-      // |f| < 2^-20: the short series, or k ln2 exactly when f == 0
-      DoubleVector rt = f.mul(f).mul(f.mul(FdlibmLog.THIRD).neg().add(0.5));
-      DoubleVector logTiny = hiK.sub(rt.sub(loK).sub(f));
-      DoubleVector logExact = hiK.add(loK);
-      LongVector tinySel = hx.add(2L).and(0x000fffffL);
-      LongVector lgb = lg.reinterpretAsLongs()
-          .blend(logTiny.reinterpretAsLongs(), tinySel.compare(VectorOperators.LT, 3L));
-      lgb = lgb.blend(logExact.reinterpretAsLongs(), f.reinterpretAsLongs()
-          .compare(VectorOperators.EQ, 0L));
-      DoubleVector rad = lgb.reinterpretAsDoubles().mul(-2.0).lanewise(VectorOperators.SQRT);
+      DoubleVector lg = hiK.sub(hfsq.sub(s.mul(hfsq.add(r)).add(loK)).sub(f));
+      DoubleVector rad = lg.mul(-2.0).lanewise(VectorOperators.SQRT);
 
       // ---- angle 2 pi v2 = m pi/2 + x, |x| <= pi/4: QuarterTrig.sin and cos of x
       DoubleVector q4 = v2.mul(4.0);
@@ -235,13 +214,7 @@ final class VectorBlockFill implements BlockFill {
       DoubleVector cr = zz.mul(zz.mul(zz.mul(zz.mul(zz.mul(zz.mul(QuarterTrig.C6)
           .add(QuarterTrig.C5)).add(QuarterTrig.C4)).add(QuarterTrig.C3)).add(QuarterTrig.C2))
           .add(QuarterTrig.C1));
-      LongVector ix = x.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).and(0x7fffffffL);
-      LongVector qxb = ix.sub(0x00200000L).lanewise(VectorOperators.LSHL, 32)
-          .blend(QX_BIG_BITS, ix.compare(VectorOperators.GT, 0x3fe90000L))
-          .blend(0L, ix.compare(VectorOperators.LT, 0x3FD33333L));
-      DoubleVector qx = qxb.reinterpretAsDoubles();
-      DoubleVector cs = DoubleVector.broadcast(D, 1.0).sub(qx)
-          .sub(zz.mul(0.5).sub(qx).sub(zz.mul(cr)));
+      DoubleVector cs = DoubleVector.broadcast(D, 1.0).sub(zz.mul(0.5).sub(zz.mul(cr)));
 
       // ---- rotate (cos x, sin x) by m quarter turns: odd m swaps, signs by bits of m
       LongVector cb = cs.reinterpretAsLongs();

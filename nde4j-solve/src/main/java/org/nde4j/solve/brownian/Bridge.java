@@ -1,5 +1,7 @@
 package org.nde4j.solve.brownian;
 
+import org.nde4j.random.Key;
+
 /**
  * Exact conditional sampling of Brownian motion on a subinterval split (the Brownian bridge, with
  * and without the space-time Lévy area), and the rule that joins two adjacent intervals.
@@ -27,19 +29,42 @@ final class Bridge {
   private Bridge() {}
 
   /**
-   * Splits the increment {@code w} (and area {@code area}, or {@code null}) of an interval of
-   * length {@code h1 + h2} at {@code h1}; {@code z} holds {@code dim} standard normals (and
-   * {@code dim} more at {@code [dim, 2 dim)} when the area is split). Writes the left and right
-   * parts; the output arrays may not alias the inputs.
+   * The values of a whole interval of length {@code h} from the normals of {@code key}: increment
+   * {@code sqrt(h) z_i} from elements {@code 0 .. dim - 1}, and when {@code area} is not
+   * {@code null} space-time area {@code sqrt(h/12) z_(dim + i)} from elements
+   * {@code dim .. 2 dim - 1}.
    */
-  static void split(int dim, double h1, double h2, double[] w, double[] area, double[] z,
-      double[] leftW, double[] leftH, double[] rightW, double[] rightH) {
+  static void whole(Key key, double h, int dim, double[] w, double[] area) {
+    double s = Math.sqrt(h);
+    key.normal(0, w, 0, dim);
+    for (int i = 0; i < dim; i++) {
+      w[i] *= s;
+    }
+    if (area != null) {
+      key.normal(dim, area, 0, dim);
+      double sa = s / Math.sqrt(12);
+      for (int i = 0; i < dim; i++) {
+        area[i] *= sa;
+      }
+    }
+  }
+
+  /**
+   * Splits the increment {@code w} (and area {@code area}, or {@code null}) of an interval of
+   * length {@code h1 + h2} at {@code h1}; {@code zw} holds {@code dim} standard normals for the
+   * increment and {@code zh} (read only when the area is split) {@code dim} more for the area.
+   * Writes the left and right parts. {@code zw} may be {@code leftW} and {@code zh} may be
+   * {@code leftH} (the normals are drawn straight into the left part's arrays: element {@code i}
+   * is read before it is written); no other output may alias an input.
+   */
+  static void split(int dim, double h1, double h2, double[] w, double[] area, double[] zw,
+      double[] zh, double[] leftW, double[] leftH, double[] rightW, double[] rightH) {
     double h = h1 + h2;
     if (area == null) {
       double a = h1 / h;
       double s = Math.sqrt(h1 * h2 / h);
       for (int i = 0; i < dim; i++) {
-        double w1 = a * w[i] + s * z[i];
+        double w1 = a * w[i] + s * zw[i];
         leftW[i] = w1;
         rightW[i] = w[i] - w1;
       }
@@ -52,10 +77,10 @@ final class Bridge {
     double c1 = h1 * h1 / cubes;
     double s2 = Math.sqrt(h1 / 12 * (h2 * h2 * h2) / cubes);
     for (int i = 0; i < dim; i++) {
-      double w1 = a * w[i] + b * area[i] + s1 * z[i];
+      double w1 = a * w[i] + b * area[i] + s1 * zw[i];
       double w2 = w[i] - w1;
       double c = h * area[i] - 0.5 * (h2 * w1 - h1 * w2);
-      double a1 = c1 * c + s2 * z[dim + i];
+      double a1 = c1 * c + s2 * zh[i];
       leftW[i] = w1;
       rightW[i] = w2;
       leftH[i] = a1;

@@ -34,14 +34,12 @@ public final class BrownianInterval extends AbstractBrownianMotion {
   public static final int DEFAULT_CACHE = 45;
 
   private final boolean withArea;
-  private final int draws;
   private final int cacheSize;
   private final Node root;
   private final LinkedHashMap<Node, Node> cache = new LinkedHashMap<>(64, 0.75f, true);
   private final ArrayDeque<double[]> free = new ArrayDeque<>();
   private final List<Node> tiles = new ArrayList<>();
   private final ArrayDeque<Node> pending = new ArrayDeque<>();
-  private final double[] z;
   private double dt;
   private Node last;
   private long splits;
@@ -82,21 +80,12 @@ public final class BrownianInterval extends AbstractBrownianMotion {
       throw new IllegalArgumentException("BrownianInterval: dt must be finite and > 0, got " + dt);
     }
     this.withArea = area == LevyArea.SPACE_TIME;
-    this.draws = withArea ? 2 * dim : dim;
     this.cacheSize = cacheSize;
-    this.z = new double[draws];
     this.dt = dt;
     this.root = new Node(t0, t1, key, null, 0, Double.isNaN(dt) ? -1 : cells(dt));
     root.w = new double[dim];
     root.h = withArea ? new double[dim] : null;
-    key.foldIn(ROOT).normal(z, 0, draws);
-    double s = Math.sqrt(t1 - t0);
-    for (int i = 0; i < dim; i++) {
-      root.w[i] = s * z[i];
-      if (withArea) {
-        root.h[i] = s / Math.sqrt(12) * z[dim + i];
-      }
-    }
+    Bridge.whole(key.foldIn(ROOT), t1 - t0, dim, root.w, root.h);
     this.last = root;
   }
 
@@ -256,7 +245,6 @@ public final class BrownianInterval extends AbstractBrownianMotion {
       Node l = parent.left;
       Node r = parent.right;
       if (l.w == null || r.w == null) {
-        parent.key.normal(z, 0, draws);
         splits++;
         // A cached sibling's arrays are rewritten with the same values; take it out of the cache
         // first, or storing the other sibling could evict it and hand its arrays to the free
@@ -267,7 +255,12 @@ public final class BrownianInterval extends AbstractBrownianMotion {
         double[] rw = r.w != null ? r.w : array();
         double[] lh = withArea ? (l.h != null ? l.h : array()) : null;
         double[] rh = withArea ? (r.h != null ? r.h : array()) : null;
-        Bridge.split(dim, l.b - l.a, r.b - r.a, parent.w, parent.h, z, lw, lh, rw, rh);
+        // the bridge normals go straight into the left part's arrays (no pass through a buffer)
+        parent.key.normal(0, lw, 0, dim);
+        if (withArea) {
+          parent.key.normal(dim, lh, 0, dim);
+        }
+        Bridge.split(dim, l.b - l.a, r.b - r.a, parent.w, parent.h, lw, lh, lw, lh, rw, rh);
         store(l, lw, lh);
         store(r, rw, rh);
       }

@@ -27,7 +27,6 @@ public final class VirtualBrownianTree extends AbstractBrownianMotion {
 
   private final int depth;
   private final double[] length;
-  private final int draws;
   // The descent cache: level d holds node index[d] = k (node [t0 + k len_d, t0 + (k+1) len_d]),
   // its key, W at its left end (wa), the running integral ∫ W from t0 to its left end (ia), and
   // its own increment and area.
@@ -37,7 +36,6 @@ public final class VirtualBrownianTree extends AbstractBrownianMotion {
   private final double[][] ia;
   private final double[][] wab;
   private final double[][] hab;
-  private final double[] z;
   private final double[] lw;
   private final double[] lh;
   private final double[] rw;
@@ -62,14 +60,12 @@ public final class VirtualBrownianTree extends AbstractBrownianMotion {
       length[d] = Math.scalb(span, -d);
     }
     boolean withArea = area == LevyArea.SPACE_TIME;
-    this.draws = withArea ? 2 * dim : dim;
     this.index = new long[depth + 1];
     this.keys = new Key[depth + 1];
     this.wa = new double[depth + 1][dim];
     this.ia = withArea ? new double[depth + 1][dim] : null;
     this.wab = new double[depth + 1][dim];
     this.hab = withArea ? new double[depth + 1][dim] : null;
-    this.z = new double[draws];
     this.lw = new double[dim];
     this.rw = new double[dim];
     this.lh = withArea ? new double[dim] : null;
@@ -79,14 +75,7 @@ public final class VirtualBrownianTree extends AbstractBrownianMotion {
     Arrays.fill(index, -1);
     index[0] = 0;
     keys[0] = key;
-    key.foldIn(ROOT).normal(z, 0, draws);
-    double s = Math.sqrt(span);
-    for (int i = 0; i < dim; i++) {
-      wab[0][i] = s * z[i];
-      if (withArea) {
-        hab[0][i] = s / Math.sqrt(12) * z[dim + i];
-      }
-    }
+    Bridge.whole(key.foldIn(ROOT), span, dim, wab[0], withArea ? hab[0] : null);
   }
 
   /**
@@ -174,7 +163,7 @@ public final class VirtualBrownianTree extends AbstractBrownianMotion {
       // split node d at its midpoint; keep the child on x's side
       draw(keys[d]);
       double half = length[d + 1];
-      Bridge.split(dim, half, half, wab[d], withArea ? hab[d] : null, z, lw, lh, rw, rh);
+      Bridge.split(dim, half, half, wab[d], withArea ? hab[d] : null, lw, lh, lw, lh, rw, rh);
       double[] cw = bit == 0 ? lw : rw;
       double[] w0 = wa[d + 1];
       double[] wParent = wa[d];
@@ -219,7 +208,7 @@ public final class VirtualBrownianTree extends AbstractBrownianMotion {
       h2 = Math.ulp(span);
     }
     draw(keys[depth]);
-    Bridge.split(dim, h1, h2, wab[depth], withArea ? hab[depth] : null, z, lw, lh, rw, rh);
+    Bridge.split(dim, h1, h2, wab[depth], withArea ? hab[depth] : null, lw, lh, lw, lh, rw, rh);
     for (int i = 0; i < dim; i++) {
       wx[i] = w0[i] + lw[i];
     }
@@ -230,8 +219,12 @@ public final class VirtualBrownianTree extends AbstractBrownianMotion {
     }
   }
 
+  /** The bridge normals of node key {@code k}: increment ones into lw, area ones into lh. */
   private void draw(Key k) {
-    k.normal(z, 0, draws);
+    k.normal(0, lw, 0, dim);
+    if (hab != null) {
+      k.normal(dim, lh, 0, dim);
+    }
     splits++;
   }
 }
